@@ -1,0 +1,586 @@
+/**
+ * The reactive graph: sources, computations, the links between them, and the scheduler.
+ *
+ * ## Algorithm: push dirtiness, pull values
+ *
+ * A write *pushes*: it walks the subscribers of the written signal and marks them. Direct
+ * subscribers are marked `Dirty` (a source of theirs did change); everything further downstream
+ * is marked `Pending` (something upstream may have changed). Effects reached by the walk are
+ * queued. No user code runs during this walk.
+ *
+ * A read *pulls*: a `Dirty` memo recomputes; a `Pending` memo first walks its own sources,
+ * depth-first, bringing `Pending` memos up to date, and recomputes only if one of them actually
+ * produced a new value (the equality cut-off). When a memo recomputes to a new value it upgrades
+ * its other `Pending` subscribers to `Dirty` ("shallow propagation"), so they do not need to look
+ * again. Effects are run the same way when the queue is flushed.
+ *
+ * Together this gives the three guarantees the renderers rely on: no computation sees a mix of
+ * old and new values (everything it reads is brought up to date before it runs); a memo computes
+ * at most once per write or batch, and only if read or observed; and an effect runs only when a
+ * value it read really changed.
+ *
+ * ## Links
+ *
+ * A dependency edge is one `Link` object that sits in two intrusive doubly linked lists: the
+ * source's list of subscribers (`subs` … `subsTail`, via prevSub/nextSub) and the computation's
+ * list of sources (`deps` … `depsTail`, via prevDep/nextDep). While a computation runs,
+ * `depsTail` is a cursor into its previous list of sources: a read of the same source in the
+ * same position (the common case: dependencies rarely change) just advances the cursor, so a
+ * re-run allocates nothing. Sources left after the cursor when the run ends were not read this
+ * time and are unlinked. `Link.version` records the run that created or last confirmed the link,
+ * which lets a repeated read later in the same run be recognised without a search.
+ *
+ * Walks that can be as deep as the graph (propagation, dirty checking, releasing unobserved
+ * memos) use explicit stacks, not recursion, so a chain of 10,000 memos cannot overflow the call
+ * stack.
+ */
+import { DIRTY, DISPOSED, EFFECT, ERRORED, MEMO, PENDING, RENDER, ROOT, RUNNING } from './flags.js';
+import {
+  Owner,
+  currentOwner,
+  handleError,
+  resetOwner,
+  setCurrentOwner,
+  setGraphDetacher,
+  setUntrackedCall,
+} from './owner.js';
+
+export type EqualsFn<T> = (a: T, b: T) => boolean;
+
+/** Anything that can be read and tracked: a signal or a memo. */
+export interface Source {
+  subs: Link | undefined;
+  subsTail: Link | undefined;
+  flags: number;
+}
+
+export class Link {
+  constructor(
+    public dep: Source,
+    public sub: Computation,
+    public version: number,
+    public prevDep: Link | undefined,
+    public nextDep: Link | undefined,
+    public prevSub: Link | undefined,
+    public nextSub: Link | undefined,
+  ) {}
+}
+
+/** A writable source of truth. */
+export class SignalNode<T = unknown> implements Source {
+  subs: Link | undefined = undefined;
+  subsTail: Link | undefined = undefined;
+  flags = 0;
+  constructor(
+    public value: T,
+    public equals: EqualsFn<T> | false,
+  ) {}
+}
+
+/** A memo or an effect: an owner that runs a function and tracks what it reads. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the graph stores computations of every value type together
+export class Computation<T = any> extends Owner implements Source {
+  deps: Link | undefined = undefined;
+  depsTail: Link | undefined = undefined;
+  subs: Link | undefined = undefined;
+  subsTail: Link | undefined = undefined;
+  constructor(
+    parent: Owner | null,
+    flags: number,
+    public fn: (prev: T) => T,
+    public value: T,
+    public equals: EqualsFn<T> | false,
+  ) {
+    super(parent, flags);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tracking
+
+/** The computation whose reads are being recorded, if any. */
+let activeSub: Computation | undefined = undefined;
+/** The version stamped on links made or confirmed by the run in progress. */
+let activeVersion = 0;
+let versionCounter = 0;
+
+export function getActiveSub(): Computation | undefined {
+  return activeSub;
+}
+
+/** Records that the running computation `sub` read `dep`. */
+export function track(dep: Source, sub: Computation): void {
+  const cursor = sub.depsTail;
+  if (cursor !== undefined && cursor.dep === dep) return; // same source read twice in a row
+  const next = cursor !== undefined ? cursor.nextDep : sub.deps;
+  if (next !== undefined && next.dep === dep) {
+    // Same source in the same position as last run: confirm the link, allocate nothing.
+    next.version = activeVersion;
+    sub.depsTail = next;
+    return;
+  }
+  const lastSub = dep.subsTail;
+  if (lastSub !== undefined && lastSub.version === activeVersion && lastSub.sub === sub) {
+    return; // already linked during this run, earlier in the list
+  }
+  const link = new Link(dep, sub, activeVersion, cursor, next, lastSub, undefined);
+  if (next !== undefined) next.prevDep = link;
+  if (cursor !== undefined) cursor.nextDep = link;
+  else sub.deps = link;
+  sub.depsTail = link;
+  if (lastSub !== undefined) lastSub.nextSub = link;
+  else dep.subs = link;
+  dep.subsTail = link;
+}
+
+/** Runs `fn` without recording reads. */
+export function untrack<T>(fn: () => T): T {
+  const prev = activeSub;
+  activeSub = undefined;
+  try {
+    return fn();
+  } finally {
+    activeSub = prev;
+  }
+}
+setUntrackedCall(untrack);
+
+/**
+ * Runs a computation's function with tracking on, as the current owner, after tearing down
+ * what its previous run created. Returns the new value; errors are the caller's to handle, and
+ * the dependency list is trimmed to what was read whether or not the function threw.
+ */
+function runComputation<T>(node: Computation<T>): T {
+  if (node.firstChild !== null || node.cleanups !== null) resetOwner(node);
+  const prevSub = activeSub;
+  const prevOwner = setCurrentOwner(node);
+  const prevVersion = activeVersion;
+  activeSub = node;
+  activeVersion = ++versionCounter;
+  node.depsTail = undefined;
+  node.flags = (node.flags & ~(DIRTY | PENDING)) | RUNNING;
+  try {
+    return node.fn(node.value);
+  } finally {
+    activeSub = prevSub;
+    setCurrentOwner(prevOwner);
+    activeVersion = prevVersion;
+    node.flags &= ~RUNNING;
+    const tail = node.depsTail as Link | undefined;
+    const stale = tail !== undefined ? tail.nextDep : node.deps;
+    if (stale !== undefined) unlinkDeps(node, stale);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Unlinking
+
+const releaseStack: Computation[] = [];
+
+/**
+ * Unlinks `node`'s sources from `from` to the end of its list. A memo left with no subscribers
+ * is no longer observed: it releases its own sources too (so an unread branch costs nothing and
+ * can be collected) and is marked Dirty, to recompute when next read.
+ */
+function unlinkDeps(node: Computation, from: Link | undefined): void {
+  const base = releaseStack.length;
+  for (;;) {
+    let link = from;
+    if (link !== undefined) {
+      const prev = link.prevDep;
+      if (prev !== undefined) prev.nextDep = undefined;
+      else node.deps = undefined;
+      node.depsTail = prev;
+    }
+    while (link !== undefined) {
+      const dep = link.dep;
+      const nextDep = link.nextDep;
+      const { prevSub, nextSub } = link;
+      if (prevSub !== undefined) prevSub.nextSub = nextSub;
+      else dep.subs = nextSub;
+      if (nextSub !== undefined) nextSub.prevSub = prevSub;
+      else dep.subsTail = prevSub;
+      if (dep.subs === undefined && dep.flags & MEMO) {
+        const memo = dep as Computation;
+        if (memo.deps !== undefined) {
+          memo.flags |= DIRTY;
+          releaseStack.push(memo);
+        }
+      }
+      link = nextDep;
+    }
+    if (releaseStack.length === base) return;
+    node = releaseStack.pop()!;
+    from = node.deps;
+  }
+}
+
+setGraphDetacher((owner) => {
+  const node = owner as Computation;
+  // A computation disposed while it runs (it called its own disposer) stops tracking at once.
+  if (activeSub === node) activeSub = undefined;
+  if (node.deps !== undefined) unlinkDeps(node, node.deps);
+  // A disposed memo keeps its last value; its subscribers simply lose it as a source.
+  if (node.subs !== undefined) {
+    let link: Link | undefined = node.subs;
+    while (link !== undefined) {
+      const next: Link | undefined = link.nextSub;
+      const sub = link.sub;
+      const { prevDep, nextDep } = link;
+      if (prevDep !== undefined) prevDep.nextDep = nextDep;
+      else sub.deps = nextDep;
+      if (nextDep !== undefined) nextDep.prevDep = prevDep;
+      if (sub.depsTail === link) sub.depsTail = prevDep;
+      link = next;
+    }
+    node.subs = node.subsTail = undefined;
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// Push: marking
+
+const propagateStack: (Link | undefined)[] = [];
+
+/**
+ * Marks everything downstream of a changed source: its direct subscribers Dirty, the rest
+ * Pending, and queues the effects reached. A node already marked was reached before and its
+ * subtree with it, so the walk stops there (a Pending node reached directly is upgraded to Dirty).
+ */
+export function propagate(link: Link): void {
+  const base = propagateStack.length;
+  let mark: number = DIRTY;
+  for (;;) {
+    const sub = link.sub;
+    const flags = sub.flags;
+    if ((flags & (DIRTY | PENDING)) === 0) {
+      sub.flags = flags | mark;
+      if (flags & EFFECT) {
+        schedule(sub);
+      } else if (sub.subs !== undefined) {
+        propagateStack.push(link.nextSub);
+        link = sub.subs;
+        mark = PENDING;
+        continue;
+      }
+    } else if (mark === DIRTY) {
+      sub.flags = flags | DIRTY;
+    }
+    let next = link.nextSub;
+    while (next === undefined) {
+      if (propagateStack.length === base) return;
+      next = propagateStack.pop();
+      if (propagateStack.length === base) mark = DIRTY;
+    }
+    link = next;
+  }
+}
+
+/** After `memo` changed value: its subscribers that were only Pending are now known Dirty. */
+function shallowPropagate(link: Link | undefined): void {
+  while (link !== undefined) {
+    const sub = link.sub;
+    const flags = sub.flags;
+    if ((flags & (PENDING | DIRTY)) === PENDING) sub.flags = flags | DIRTY;
+    link = link.nextSub;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pull: bringing a computation up to date
+
+const checkStack: Link[] = [];
+
+/**
+ * Decides whether the Pending computation `sub`, whose sources start at `link`, must re-run:
+ * walks its sources depth-first, updating Dirty memos and descending into Pending ones, and stops
+ * at the first source whose value really changed. Every Pending memo it finishes checking is
+ * left either recomputed or clean.
+ */
+function checkDirty(link: Link, sub: Computation): boolean {
+  const base = checkStack.length;
+  for (;;) {
+    const dep = link.dep;
+    const depFlags = dep.flags;
+    let dirty = false;
+    if (sub.flags & DIRTY) {
+      dirty = true;
+    } else if ((depFlags & (MEMO | DIRTY)) === (MEMO | DIRTY)) {
+      dirty = updateMemo(dep as Computation);
+    } else if ((depFlags & (MEMO | PENDING)) === (MEMO | PENDING)) {
+      const memo = dep as Computation;
+      if (memo.deps !== undefined) {
+        checkStack.push(link);
+        link = memo.deps;
+        sub = memo;
+        continue;
+      }
+      dirty = updateMemo(memo);
+    }
+    if (!dirty && link.nextDep !== undefined) {
+      link = link.nextDep;
+      continue;
+    }
+    // `sub`'s sources are exhausted (clean) or one changed (dirty): climb back up.
+    for (;;) {
+      if (checkStack.length === base) return dirty;
+      const parentLink = checkStack.pop()!;
+      // `sub` is the memo we descended into from parentLink.
+      if (dirty) dirty = updateMemo(sub);
+      else sub.flags &= ~PENDING;
+      sub = parentLink.sub;
+      link = parentLink;
+      if (dirty || sub.flags & DIRTY) {
+        dirty = true;
+        continue;
+      }
+      if (link.nextDep !== undefined) {
+        link = link.nextDep;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * Recomputes `memo`; returns whether its value changed, after telling its Pending subscribers.
+ * A computation that throws stores the error as its value: readers rethrow it.
+ */
+function updateMemo(memo: Computation): boolean {
+  const old = memo.value;
+  const wasErrored = memo.flags & ERRORED;
+  let value: unknown;
+  try {
+    value = runComputation(memo);
+    memo.flags &= ~ERRORED;
+  } catch (error) {
+    value = error;
+    memo.flags |= ERRORED;
+  }
+  memo.value = value;
+  const changed =
+    wasErrored !== (memo.flags & ERRORED) ||
+    memo.equals === false ||
+    (memo.flags & ERRORED ? old !== value : !memo.equals(old, value));
+  if (changed && memo.subs !== undefined) shallowPropagate(memo.subs);
+  return changed;
+}
+
+/** Brings a memo up to date if it is stale. */
+export function refreshMemo(memo: Computation): void {
+  const flags = memo.flags;
+  if (flags & RUNNING) {
+    throw new Error('Cycle detected: a memo was read while it was computing (it depends on itself).');
+  }
+  if (flags & DIRTY) updateMemo(memo);
+  else if (flags & PENDING) {
+    if (checkDirty(memo.deps!, memo)) updateMemo(memo);
+    else memo.flags = flags & ~PENDING;
+  }
+}
+
+/** Reads a memo: brings it up to date, tracks it, returns its value or rethrows its error. */
+export function readMemo<T>(memo: Computation<T>): T {
+  if ((memo.flags & DISPOSED) === 0) {
+    refreshMemo(memo);
+    if (activeSub !== undefined) track(memo, activeSub);
+  }
+  if (memo.flags & ERRORED) throw memo.value;
+  return memo.value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes and batching
+
+let batchDepth = 0;
+
+/** Sets a signal's value and, if it changed, notifies and (outside a batch) flushes. */
+export function writeSignal<T>(node: SignalNode<T>, value: T): void {
+  if (node.equals !== false && node.equals(node.value, value)) return;
+  node.value = value;
+  notify(node);
+}
+
+/** Tells everything downstream of `source` that it changed. */
+export function notify(source: Source): void {
+  if (source.subs !== undefined) {
+    propagate(source.subs);
+    if (batchDepth === 0) flushRenderQueue();
+  }
+}
+
+/**
+ * Runs `fn` with writes batched: effects run once, when the outermost batch ends. Reads inside
+ * the batch see the new values (memos recompute on demand).
+ *
+ * @example batch(() => { setFirst('Ada'); setLast('Lovelace'); });
+ */
+export function batch<T>(fn: () => T): T {
+  batchDepth++;
+  try {
+    return fn();
+  } finally {
+    if (--batchDepth === 0) flushRenderQueue();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scheduling effects
+
+/** Render effects run synchronously when the write (or outermost batch) completes. */
+const renderQueue: (Computation | undefined)[] = [];
+/** User effects run in a microtask, after the render work of the current task. */
+const userQueue: (Computation | undefined)[] = [];
+let renderFlushing = false;
+let userFlushing = false;
+let userFlushScheduled = false;
+
+/** Rounds of effects re-triggering effects before a flush gives up as a runaway loop. */
+export const MAX_FLUSH_ROUNDS = 1000;
+
+function schedule(effect: Computation): void {
+  if (effect.flags & RENDER) {
+    renderQueue.push(effect);
+  } else {
+    userQueue.push(effect);
+    if (!userFlushScheduled) {
+      userFlushScheduled = true;
+      queueMicrotask(flushUserQueue);
+    }
+  }
+}
+
+/** Queues an effect's first run (it starts Dirty, so it will run). */
+export function scheduleInitialRun(effect: Computation): void {
+  effect.flags |= DIRTY;
+  schedule(effect);
+}
+
+function flushRenderQueue(): void {
+  if (renderFlushing || renderQueue.length === 0) return;
+  renderFlushing = true;
+  try {
+    drain(renderQueue);
+  } finally {
+    renderFlushing = false;
+  }
+}
+
+function flushUserQueue(): void {
+  userFlushScheduled = false;
+  if (userFlushing) return;
+  userFlushing = true;
+  try {
+    drain(userQueue);
+  } finally {
+    userFlushing = false;
+  }
+}
+
+/** Flushes pending render effects now. The renderers call this; apps rarely need to. */
+export function flushSync(): void {
+  if (batchDepth === 0) flushRenderQueue();
+}
+
+/**
+ * Runs queued effects in rounds: those queued while a round runs form the next round. Errors
+ * without a handler do not stop the flush; the first is rethrown (several as an AggregateError)
+ * once the queue is empty, to the code whose write started the flush.
+ */
+function drain(queue: (Computation | undefined)[]): void {
+  let errors: unknown[] | undefined;
+  let index = 0;
+  let rounds = 0;
+  try {
+    while (index < queue.length) {
+      if (++rounds > MAX_FLUSH_ROUNDS) {
+        const names = new Set<string>();
+        for (let i = index; i < queue.length && names.size < 5; i++) {
+          const fn = queue[i]?.fn;
+          if (fn) names.add(fn.name || '(anonymous)');
+        }
+        throw new Error(
+          `Runaway update loop: effects kept re-triggering each other for ${MAX_FLUSH_ROUNDS} rounds ` +
+            `(still queued: ${[...names].join(', ')}). An effect is probably writing a signal it reads; ` +
+            'derive the value with memo() instead, or guard the write.',
+        );
+      }
+      const end = queue.length;
+      for (; index < end; index++) {
+        const effect = queue[index]!;
+        queue[index] = undefined;
+        try {
+          runEffect(effect);
+        } catch (error) {
+          (errors ??= []).push(error);
+        }
+      }
+    }
+  } finally {
+    // On a runaway, effects left in the queue are marked clean so later writes reach them again.
+    for (let i = index; i < queue.length; i++) {
+      const effect = queue[i];
+      if (effect !== undefined) effect.flags &= ~(DIRTY | PENDING);
+    }
+    queue.length = 0;
+  }
+  if (errors !== undefined) {
+    throw errors.length === 1 ? errors[0] : new AggregateError(errors, `${errors.length} effects threw`);
+  }
+}
+
+const ancestorStack: Computation[] = [];
+
+/**
+ * Runs a queued effect if it is still stale. Stale computations that own it run first, top
+ * down: re-running an owner disposes the effect, which must then not run at all (it might read
+ * state that only made sense while its parent's old result stood, like a `Show` branch).
+ */
+function runEffect(effect: Computation): void {
+  const base = ancestorStack.length;
+  let owner = effect.owner;
+  while (owner !== null && (owner.flags & ROOT) === 0) {
+    if (owner.flags & (DIRTY | PENDING)) ancestorStack.push(owner as Computation);
+    owner = owner.owner;
+  }
+  // An ancestor's unhandled error must not leave this effect marked but unqueued: finish first.
+  let error: unknown = NO_ERROR;
+  while (ancestorStack.length > base) {
+    const ancestor = ancestorStack.pop()!;
+    if (ancestor.flags & DISPOSED) continue;
+    try {
+      if (ancestor.flags & EFFECT) updateEffect(ancestor);
+      else refreshMemo(ancestor);
+    } catch (e) {
+      if (error === NO_ERROR) error = e;
+    }
+  }
+  if ((effect.flags & DISPOSED) === 0) updateEffect(effect);
+  if (error !== NO_ERROR) throw error;
+}
+
+const NO_ERROR = Symbol();
+
+/** Re-runs an effect if a source really changed; errors go to its handler or are thrown. */
+export function updateEffect(effect: Computation): void {
+  const flags = effect.flags;
+  if (flags & DIRTY || (flags & PENDING && checkDirty(effect.deps!, effect))) {
+    try {
+      effect.value = runComputation(effect);
+    } catch (error) {
+      handleError(error, effect);
+    }
+  } else {
+    effect.flags = flags & ~PENDING;
+  }
+}
+
+/** Creates a computation owned by the current owner. */
+export function createComputation<T>(
+  fn: (prev: T) => T,
+  value: T,
+  flags: number,
+  equals: EqualsFn<T> | false,
+): Computation<T> {
+  return new Computation(currentOwner, flags, fn, value, equals);
+}

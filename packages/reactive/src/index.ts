@@ -1,0 +1,22 @@
+/**
+ * @lepta/reactive — the reactive graph under every Lepta layer. No DOM, no dependencies.
+ * See README.md for the semantics (timing, errors, ownership) and an example per export.
+ */
+export { signal, trigger, type Accessor, type Setter, type SignalOptions } from './signal.js';
+export { memo, type MemoOptions } from './memo.js';
+export { effect, renderEffect, watch, type WatchOptions } from './effect.js';
+export { batch, untrack, type EqualsFn } from './graph.js';
+export {
+  root,
+  getOwner,
+  runWithOwner,
+  onCleanup,
+  createContext,
+  provideContext,
+  useContext,
+  catchError,
+  type Owner,
+  type Context,
+} from './owner.js';
+export { selector } from './selector.js';
+export { isServer } from './env.js';

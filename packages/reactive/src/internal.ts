@@ -1,0 +1,7 @@
+/**
+ * @lepta/reactive/internal — the small interface the renderers (@lepta/dom, @lepta/server) use.
+ * Not for applications: names and shapes here may change between minor versions.
+ */
+export { setServer } from './env.js';
+export { flushSync, MAX_FLUSH_ROUNDS } from './graph.js';
+export { Owner, disposeOwner, setContextValue, lookupContext, handleError } from './owner.js';

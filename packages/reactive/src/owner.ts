@@ -1,0 +1,300 @@
+/**
+ * The ownership tree.
+ *
+ * Every computation (memo, effect) and every `root` is an Owner. Owners form a tree that mirrors
+ * how the UI was created: whatever is created while an owner is current becomes its child.
+ * Disposing an owner tears its subtree down, newest child first (the reverse of creation, so a
+ * child never outlives something it was built on), then runs its own `onCleanup` callbacks, most
+ * recently registered first.
+ *
+ * Children are kept in an intrusive doubly linked list (`firstChild`, `prevSibling`,
+ * `nextSibling`), newest at the head: adding and removing a child are O(1) and cost no
+ * allocation, which matters because a keyed list creates and drops one owner per row.
+ *
+ * Context and error handlers live in `context`, an object whose prototype is the nearest
+ * ancestor's context object. Providing a value creates that object lazily; looking a value up is
+ * one walk to the nearest owner that has one, then an ordinary (prototype-chained) property read.
+ */
+
+import { DISPOSED, ROOT } from './flags.js';
+
+type Cleanup = () => void;
+
+export class Owner {
+  flags: number;
+  owner: Owner | null;
+  firstChild: Owner | null = null;
+  prevSibling: Owner | null = null;
+  nextSibling: Owner | null = null;
+  /** One function (the common case) or a stack of them. */
+  cleanups: Cleanup | Cleanup[] | null = null;
+  context: Record<symbol, unknown> | null = null;
+
+  constructor(parent: Owner | null, flags: number) {
+    this.flags = flags;
+    this.owner = parent;
+    if (parent !== null && (flags & ROOT) === 0) {
+      const head = parent.firstChild;
+      if (head !== null) {
+        head.prevSibling = this;
+        this.nextSibling = head;
+      }
+      parent.firstChild = this;
+    }
+  }
+}
+
+/** The owner that new computations, cleanups and context attach to. */
+export let currentOwner: Owner | null = null;
+
+export function setCurrentOwner(owner: Owner | null): Owner | null {
+  const prev = currentOwner;
+  currentOwner = owner;
+  return prev;
+}
+
+/** Returns the current owner, to re-enter it later with `runWithOwner` (e.g. after an await). */
+export function getOwner(): Owner | null {
+  return currentOwner;
+}
+
+/**
+ * Registers `fn` to run when the current owner is disposed or its computation re-runs.
+ * Without an owner it is never called (there is nothing that could dispose it).
+ */
+export function onCleanup(fn: () => void): void {
+  const owner = currentOwner;
+  if (owner === null) return;
+  const list = owner.cleanups;
+  if (list === null) owner.cleanups = fn;
+  else if (typeof list === 'function') owner.cleanups = [list, fn];
+  else list.push(fn);
+}
+
+/**
+ * Disposes every child of `owner` (newest first) and runs its cleanups (newest first), leaving
+ * `owner` itself alive: this is what happens before a computation re-runs. Errors thrown by
+ * cleanups do not stop the teardown; the first one is rethrown once everything has run.
+ */
+export function resetOwner(owner: Owner): void {
+  let error: unknown = NO_ERROR;
+  let child = owner.firstChild;
+  owner.firstChild = null;
+  while (child !== null) {
+    const next = child.nextSibling;
+    child.prevSibling = child.nextSibling = null;
+    try {
+      disposeNode(child);
+    } catch (e) {
+      if (error === NO_ERROR) error = e;
+    }
+    child = next;
+  }
+  const cleanups = owner.cleanups;
+  if (cleanups !== null) {
+    owner.cleanups = null;
+    if (typeof cleanups === 'function') {
+      try {
+        cleanups();
+      } catch (e) {
+        if (error === NO_ERROR) error = e;
+      }
+    } else {
+      for (let i = cleanups.length - 1; i >= 0; i--) {
+        try {
+          cleanups[i]!();
+        } catch (e) {
+          if (error === NO_ERROR) error = e;
+        }
+      }
+    }
+  }
+  if (error !== NO_ERROR) throw error;
+}
+
+const NO_ERROR = Symbol();
+
+/**
+ * Hook set by graph.ts: unlinks a computation from its sources before its cleanups run, so that
+ * a write made by a cleanup can never reach a node that is being disposed.
+ */
+let detachFromGraph: (owner: Owner) => void = () => {};
+export function setGraphDetacher(fn: (owner: Owner) => void): void {
+  detachFromGraph = fn;
+}
+
+/** Disposes `owner` and its whole subtree, and removes it from its parent's children. */
+export function disposeOwner(owner: Owner): void {
+  if (owner.flags & DISPOSED) return;
+  const parent = owner.owner;
+  if (parent !== null && (owner.flags & ROOT) === 0) {
+    // Unlink from the parent's child list (the parent may be long-lived: a list container).
+    const prev = owner.prevSibling;
+    const next = owner.nextSibling;
+    if (prev !== null) prev.nextSibling = next;
+    else if (parent.firstChild === owner) parent.firstChild = next;
+    if (next !== null) next.prevSibling = prev;
+    owner.prevSibling = owner.nextSibling = null;
+  }
+  disposeNode(owner);
+}
+
+function disposeNode(owner: Owner): void {
+  owner.flags |= DISPOSED;
+  detachFromGraph(owner);
+  try {
+    resetOwner(owner);
+  } finally {
+    // Drop upward and sideways references so a retained disposed node retains nothing else.
+    owner.owner = null;
+    owner.context = null;
+  }
+}
+
+/**
+ * Runs `fn` with `owner` as the current owner, untracked. Use it to create computations or read
+ * context after an `await`, where the owner that started the work is no longer current.
+ */
+export function runWithOwner<T>(owner: Owner | null, fn: () => T): T {
+  const prev = currentOwner;
+  currentOwner = owner;
+  try {
+    return untrackedCall(fn);
+  } finally {
+    currentOwner = prev;
+  }
+}
+
+/** Set by graph.ts: runs fn with dependency tracking off. */
+let untrackedCall: <T>(fn: () => T) => T = (fn) => fn();
+export function setUntrackedCall(fn: <T>(fn: () => T) => T): void {
+  untrackedCall = fn;
+}
+
+/**
+ * Creates a detached owner scope and runs `fn` in it. Nothing created inside is disposed until
+ * the `dispose` passed to `fn` is called; the root is not disposed with the owner it was created
+ * under, but it does inherit that owner's context and error handlers.
+ *
+ * @example const dispose = root(dispose => { effect(() => log(count())); return dispose; });
+ */
+export function root<T>(fn: (dispose: () => void) => T): T {
+  const owner = new Owner(currentOwner, ROOT);
+  const dispose = (): void => disposeOwner(owner);
+  return runWithOwner(owner, () => fn(dispose));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context
+
+/** A typed key for `provideContext` / `useContext`, with the value used when none is provided. */
+export interface Context<T> {
+  readonly id: symbol;
+  readonly defaultValue: T;
+}
+
+/**
+ * Creates a context key. `useContext` returns `defaultValue` where no ancestor provided one.
+ *
+ * @example const Theme = createContext<'light' | 'dark'>('light');
+ */
+export function createContext<T>(defaultValue: T, name?: string): Context<T>;
+export function createContext<T>(): Context<T | undefined>;
+export function createContext<T>(defaultValue?: T, name = 'context'): Context<T | undefined> {
+  return { id: Symbol(name), defaultValue };
+}
+
+function contextOf(owner: Owner | null): Record<symbol, unknown> | null {
+  while (owner !== null) {
+    if (owner.context !== null) return owner.context;
+    owner = owner.owner;
+  }
+  return null;
+}
+
+/** Low-level: sets a context entry on `owner`, inheriting everything its ancestors provide. */
+export function setContextValue(owner: Owner, key: symbol, value: unknown): void {
+  if (owner.context === null) owner.context = Object.create(contextOf(owner.owner));
+  owner.context![key] = value;
+}
+
+/** Low-level: reads a context entry visible from `owner`. */
+export function lookupContext(owner: Owner | null, key: symbol): unknown {
+  const ctx = contextOf(owner);
+  return ctx === null ? undefined : ctx[key];
+}
+
+/**
+ * Provides `value` for `context` to the current owner and everything created under it.
+ * Throws when called outside any owner, where nothing could see the value.
+ *
+ * @example provideContext(Theme, 'dark');
+ */
+export function provideContext<T>(context: Context<T>, value: T): void {
+  if (currentOwner === null) {
+    throw new Error('provideContext() was called outside any owner: call it inside a component or root().');
+  }
+  setContextValue(currentOwner, context.id, value);
+}
+
+/**
+ * Reads the nearest value provided for `context`, or its default.
+ *
+ * @example const theme = useContext(Theme);
+ */
+export function useContext<T>(context: Context<T>): T {
+  const ctx = contextOf(currentOwner);
+  if (ctx !== null && context.id in ctx) return ctx[context.id] as T;
+  return context.defaultValue;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+const ERROR_HANDLER = Symbol('error handler');
+
+/**
+ * Runs `fn` in a new owner; any error thrown by `fn` itself, or later by a memo or effect created
+ * under it, is passed to `handler` with the original error. A handler that throws passes its
+ * error to the next handler up.
+ *
+ * @example catchError(() => effect(() => risky(count())), err => setError(err));
+ */
+export function catchError<T>(fn: () => T, handler: (error: unknown) => void): T | undefined {
+  const owner = new Owner(currentOwner, 0);
+  setContextValue(owner, ERROR_HANDLER, handler);
+  try {
+    return runWithOwner(owner, fn);
+  } catch (error) {
+    handleError(error, owner);
+    return undefined;
+  }
+}
+
+/**
+ * Routes `error` to the nearest handler at or above `owner`. A handler that throws hands its
+ * error to the next handler up. With no handler left, the (latest) error is thrown to the caller.
+ */
+export function handleError(error: unknown, owner: Owner | null): void {
+  let holder = nearestHandlerOwner(owner);
+  while (holder !== null) {
+    const handler = holder.context![ERROR_HANDLER] as (error: unknown) => void;
+    try {
+      handler(error);
+      return;
+    } catch (rethrown) {
+      error = rethrown;
+      holder = nearestHandlerOwner(holder.owner);
+    }
+  }
+  throw error;
+}
+
+function nearestHandlerOwner(owner: Owner | null): Owner | null {
+  while (owner !== null) {
+    const ctx = owner.context;
+    if (ctx !== null && Object.prototype.hasOwnProperty.call(ctx, ERROR_HANDLER)) return owner;
+    owner = owner.owner;
+  }
+  return null;
+}
