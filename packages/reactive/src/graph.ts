@@ -3,15 +3,16 @@
  *
  * ## Algorithm: push dirtiness, pull values
  *
- * A write *pushes*: it walks the subscribers of the written signal and marks them. Direct
- * subscribers are marked `Dirty` (a source of theirs did change); everything further downstream
- * is marked `Pending` (something upstream may have changed). Effects reached by the walk are
- * queued. No user code runs during this walk.
+ * A write *pushes*: it stores the new value as the signal's pending value, marks the signal
+ * `Dirty`, and walks everything downstream marking it `Pending` (something upstream may have
+ * changed). Effects reached by the walk are queued. No user code runs during this walk.
  *
- * A read *pulls*: a `Dirty` memo recomputes; a `Pending` memo first walks its own sources,
- * depth-first, bringing `Pending` memos up to date, and recomputes only if one of them actually
- * produced a new value (the equality cut-off). When a memo recomputes to a new value it upgrades
- * its other `Pending` subscribers to `Dirty` ("shallow propagation"), so they do not need to look
+ * A read *pulls*: a `Dirty` signal commits its pending value, comparing it with the committed
+ * one, so a value written and written back within one batch counts as no change. A `Dirty` memo
+ * recomputes; a `Pending` memo or effect first walks its own sources, depth-first, committing
+ * signals and bringing `Pending` memos up to date, and recomputes only if one of them actually
+ * produced a new value (the equality cut-off). A source that turns out to have changed upgrades
+ * its `Pending` subscribers to `Dirty` ("shallow propagation"), so they do not need to look
  * again. Effects are run the same way when the queue is flushed.
  *
  * Together this gives the three guarantees the renderers rely on: no computation sees a mix of
@@ -30,9 +31,8 @@
  * time and are unlinked. `Link.version` records the run that created or last confirmed the link,
  * which lets a repeated read later in the same run be recognised without a search.
  *
- * Walks that can be as deep as the graph (propagation, dirty checking, releasing unobserved
- * memos) use explicit stacks, not recursion, so a chain of 10,000 memos cannot overflow the call
- * stack.
+ * Walks that can be as deep as the graph (propagation, dirty checking) use explicit stacks, not
+ * recursion, so an update through a chain of 10,000 memos cannot overflow the call stack.
  */
 import { DIRTY, DISPOSED, EFFECT, ERRORED, MEMO, PENDING, RENDER, ROOT, RUNNING } from './flags.js';
 import {
@@ -66,15 +66,22 @@ export class Link {
   ) {}
 }
 
-/** A writable source of truth. */
-export class SignalNode<T = unknown> implements Source {
+/**
+ * A writable source of truth. `value` is what computations have seen; `pending` is the latest
+ * write, committed into `value` on the next read or check while the node is `Dirty`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- nodes of every value type share the graph
+export class SignalNode<T = any> implements Source {
   subs: Link | undefined = undefined;
   subsTail: Link | undefined = undefined;
   flags = 0;
+  pending: T;
   constructor(
     public value: T,
     public equals: EqualsFn<T> | false,
-  ) {}
+  ) {
+    this.pending = value;
+  }
 }
 
 /** A memo or an effect: an owner that runs a function and tracks what it reads. */
@@ -175,43 +182,27 @@ function runComputation<T>(node: Computation<T>): T {
 // ---------------------------------------------------------------------------------------------
 // Unlinking
 
-const releaseStack: Computation[] = [];
-
 /**
- * Unlinks `node`'s sources from `from` to the end of its list. A memo left with no subscribers
- * is no longer observed: it releases its own sources too (so an unread branch costs nothing and
- * can be collected) and is marked Dirty, to recompute when next read.
+ * Unlinks `node`'s sources from `from` to the end of its list.
+ *
+ * A memo left with no subscribers keeps its own sources: it is still marked when they change
+ * (a flag write, no computation), so when it is read again it recomputes only if a source really
+ * changed. Its links go when its owner disposes it, which is what bounds their lifetime.
  */
-function unlinkDeps(node: Computation, from: Link | undefined): void {
-  const base = releaseStack.length;
-  for (;;) {
-    let link = from;
-    if (link !== undefined) {
-      const prev = link.prevDep;
-      if (prev !== undefined) prev.nextDep = undefined;
-      else node.deps = undefined;
-      node.depsTail = prev;
-    }
-    while (link !== undefined) {
-      const dep = link.dep;
-      const nextDep = link.nextDep;
-      const { prevSub, nextSub } = link;
-      if (prevSub !== undefined) prevSub.nextSub = nextSub;
-      else dep.subs = nextSub;
-      if (nextSub !== undefined) nextSub.prevSub = prevSub;
-      else dep.subsTail = prevSub;
-      if (dep.subs === undefined && dep.flags & MEMO) {
-        const memo = dep as Computation;
-        if (memo.deps !== undefined) {
-          memo.flags |= DIRTY;
-          releaseStack.push(memo);
-        }
-      }
-      link = nextDep;
-    }
-    if (releaseStack.length === base) return;
-    node = releaseStack.pop()!;
-    from = node.deps;
+function unlinkDeps(node: Computation, from: Link): void {
+  const prev = from.prevDep;
+  if (prev !== undefined) prev.nextDep = undefined;
+  else node.deps = undefined;
+  node.depsTail = prev;
+  let link: Link | undefined = from;
+  while (link !== undefined) {
+    const dep = link.dep;
+    const { prevSub, nextSub } = link;
+    if (prevSub !== undefined) prevSub.nextSub = nextSub;
+    else dep.subs = nextSub;
+    if (nextSub !== undefined) nextSub.prevSub = prevSub;
+    else dep.subsTail = prevSub;
+    link = link.nextDep;
   }
 }
 
@@ -243,40 +234,34 @@ setGraphDetacher((owner) => {
 const propagateStack: (Link | undefined)[] = [];
 
 /**
- * Marks everything downstream of a changed source: its direct subscribers Dirty, the rest
- * Pending, and queues the effects reached. A node already marked was reached before and its
- * subtree with it, so the walk stops there (a Pending node reached directly is upgraded to Dirty).
+ * Marks everything downstream of a changed source Pending and queues the effects reached. A node
+ * already marked was reached before, and its subtree with it, so the walk stops there.
  */
 export function propagate(link: Link): void {
   const base = propagateStack.length;
-  let mark: number = DIRTY;
   for (;;) {
     const sub = link.sub;
     const flags = sub.flags;
     if ((flags & (DIRTY | PENDING)) === 0) {
-      sub.flags = flags | mark;
+      sub.flags = flags | PENDING;
       if (flags & EFFECT) {
         schedule(sub);
       } else if (sub.subs !== undefined) {
         propagateStack.push(link.nextSub);
         link = sub.subs;
-        mark = PENDING;
         continue;
       }
-    } else if (mark === DIRTY) {
-      sub.flags = flags | DIRTY;
     }
     let next = link.nextSub;
     while (next === undefined) {
       if (propagateStack.length === base) return;
       next = propagateStack.pop();
-      if (propagateStack.length === base) mark = DIRTY;
     }
     link = next;
   }
 }
 
-/** After `memo` changed value: its subscribers that were only Pending are now known Dirty. */
+/** After a source changed value: its subscribers that were only Pending are now known Dirty. */
 function shallowPropagate(link: Link | undefined): void {
   while (link !== undefined) {
     const sub = link.sub;
@@ -293,7 +278,8 @@ const checkStack: Link[] = [];
 
 /**
  * Decides whether the Pending computation `sub`, whose sources start at `link`, must re-run:
- * walks its sources depth-first, updating Dirty memos and descending into Pending ones, and stops
+ * walks its sources depth-first, committing Dirty signals, updating Dirty memos and descending
+ * into Pending ones, and stops
  * at the first source whose value really changed. Every Pending memo it finishes checking is
  * left either recomputed or clean.
  */
@@ -307,6 +293,8 @@ function checkDirty(link: Link, sub: Computation): boolean {
       dirty = true;
     } else if ((depFlags & (MEMO | DIRTY)) === (MEMO | DIRTY)) {
       dirty = updateMemo(dep as Computation);
+    } else if ((depFlags & (MEMO | DIRTY)) === DIRTY) {
+      dirty = commitSignal(dep as SignalNode);
     } else if ((depFlags & (MEMO | PENDING)) === (MEMO | PENDING)) {
       const memo = dep as Computation;
       if (memo.deps !== undefined) {
@@ -394,17 +382,60 @@ export function readMemo<T>(memo: Computation<T>): T {
 
 let batchDepth = 0;
 
-/** Sets a signal's value and, if it changed, notifies and (outside a batch) flushes. */
-export function writeSignal<T>(node: SignalNode<T>, value: T): void {
-  if (node.equals !== false && node.equals(node.value, value)) return;
-  node.value = value;
-  notify(node);
+/** Reads a signal node, committing a pending write and tracking it in the running computation. */
+export function readSignal<T>(node: SignalNode<T>): T {
+  if (node.flags & DIRTY) commitSignal(node);
+  if (activeSub !== undefined) track(node, activeSub);
+  return node.value;
 }
 
-/** Tells everything downstream of `source` that it changed. */
-export function notify(source: Source): void {
-  if (source.subs !== undefined) {
-    propagate(source.subs);
+/**
+ * Writes a signal: records the value as pending, marks downstream, and (outside a batch)
+ * flushes. A write equal to the latest pending value is a no-op.
+ */
+export function writeSignal<T>(node: SignalNode<T>, value: T): void {
+  if (node.equals !== false && node.equals(node.pending, value)) return;
+  node.pending = value;
+  if (node.subs === undefined) {
+    // Nobody to tell: commit at once (a later read would do the same).
+    node.value = value;
+    node.flags &= ~DIRTY;
+    return;
+  }
+  node.flags |= DIRTY;
+  propagate(node.subs);
+  if (batchDepth === 0) flushRenderQueue();
+}
+
+/**
+ * Commits a Dirty signal's pending value; returns whether it differs from the committed one, after
+ * telling its Pending subscribers.
+ */
+function commitSignal(node: SignalNode): boolean {
+  node.flags &= ~DIRTY;
+  const old = node.value;
+  const value = node.pending;
+  node.value = value;
+  const changed = node.equals === false || !node.equals(old, value);
+  if (changed && node.subs !== undefined) shallowPropagate(node.subs);
+  return changed;
+}
+
+/**
+ * Marks a value-less source (a trigger, a store's key set) as changed, without flushing: the
+ * caller flushes, or is running inside a flush or batch that will.
+ */
+export function markChanged(node: SignalNode): void {
+  if (node.subs !== undefined) {
+    node.flags |= DIRTY;
+    propagate(node.subs);
+  }
+}
+
+/** Marks a value-less source as changed and (outside a batch) flushes. */
+export function notify(node: SignalNode): void {
+  if (node.subs !== undefined) {
+    markChanged(node);
     if (batchDepth === 0) flushRenderQueue();
   }
 }

@@ -4,7 +4,7 @@ import {
   SignalNode,
   createComputation,
   getActiveSub,
-  propagate,
+  markChanged,
   track,
   updateEffect,
   type Computation,
@@ -29,7 +29,7 @@ export function selector<T, K = T>(
   const matches = equals ?? ((key: K, value: T) => Object.is(key, value));
 
   // A render effect follows the source and pokes the nodes of the keys whose answer changed.
-  // It only marks readers (propagate without flushing): the running flush or batch runs them.
+  // It only marks readers (without flushing): the flush or batch it runs in runs them.
   const follower: Computation<undefined> = createComputation<undefined>(
     () => {
       const next = source();
@@ -77,5 +77,5 @@ export function selector<T, K = T>(
 }
 
 function poke(entry: { node: SignalNode<undefined> } | undefined): void {
-  if (entry !== undefined && entry.node.subs !== undefined) propagate(entry.node.subs);
+  if (entry !== undefined) markChanged(entry.node);
 }

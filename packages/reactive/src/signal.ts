@@ -1,4 +1,4 @@
-import { SignalNode, getActiveSub, notify, track, writeSignal, type EqualsFn } from './graph.js';
+import { SignalNode, notify, readSignal, writeSignal, type EqualsFn } from './graph.js';
 
 /** Reads a reactive value; inside a computation, the read is tracked. */
 export type Accessor<T> = () => T;
@@ -22,15 +22,8 @@ export function signal<T>(value?: T, options?: SignalOptions<T>): [Accessor<T>, 
   const node = new SignalNode<T>(value as T, options?.equals ?? Object.is);
   return [
     () => readSignal(node),
-    (next) => writeSignal(node, typeof next === 'function' ? (next as (prev: T) => T)(node.value) : (next as T)),
+    (next) => writeSignal(node, typeof next === 'function' ? (next as (prev: T) => T)(node.pending) : (next as T)),
   ];
-}
-
-/** Low-level: reads a signal node, tracking it in the running computation. */
-export function readSignal<T>(node: SignalNode<T>): T {
-  const sub = getActiveSub();
-  if (sub !== undefined) track(node, sub);
-  return node.value;
 }
 
 /**
@@ -41,11 +34,5 @@ export function readSignal<T>(node: SignalNode<T>): T {
  */
 export function trigger(): [track: () => void, notify: () => void] {
   const node = new SignalNode<undefined>(undefined, false);
-  return [
-    () => {
-      const sub = getActiveSub();
-      if (sub !== undefined) track(node, sub);
-    },
-    () => notify(node),
-  ];
+  return [() => void readSignal(node), () => notify(node)];
 }
