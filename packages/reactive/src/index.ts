@@ -20,3 +20,15 @@ export {
 } from './owner.js';
 export { selector } from './selector.js';
 export { isServer } from './env.js';
+export {
+  resource,
+  type Resource,
+  type InitializedResource,
+  type ResourceState,
+  type ResourceOptions,
+  type ResourceFetcher,
+  type ResourceSource,
+  type ResourceUpdate,
+  type FetcherInfo,
+} from './resource.js';
+export { action, type Action } from './action.js';

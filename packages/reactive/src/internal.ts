@@ -5,3 +5,12 @@
 export { setServer } from './env.js';
 export { flushSync, MAX_FLUSH_ROUNDS } from './graph.js';
 export { Owner, disposeOwner, setContextValue, lookupContext, handleError } from './owner.js';
+export {
+  SuspenseContext,
+  HydrationContext,
+  suspenseBoundary,
+  type SuspenseBoundary,
+  type CountingBoundary,
+  type HydrationHandle,
+  type HydrationEntry,
+} from './suspense.js';

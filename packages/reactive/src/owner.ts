@@ -78,17 +78,19 @@ export function onCleanup(fn: () => void): void {
  */
 export function resetOwner(owner: Owner): void {
   let error: unknown = NO_ERROR;
-  let child = owner.firstChild;
-  owner.firstChild = null;
-  while (child !== null) {
+  // Take children off the head one at a time, leaving the rest linked: a cleanup may dispose a
+  // sibling that is still waiting, and disposeOwner must find it in the list to unlink it.
+  let child: Owner | null;
+  while ((child = owner.firstChild) !== null) {
     const next = child.nextSibling;
-    child.prevSibling = child.nextSibling = null;
+    owner.firstChild = next;
+    if (next !== null) next.prevSibling = null;
+    child.nextSibling = null;
     try {
       disposeNode(child);
     } catch (e) {
       if (error === NO_ERROR) error = e;
     }
-    child = next;
   }
   const cleanups = owner.cleanups;
   if (cleanups !== null) {
@@ -140,6 +142,7 @@ export function disposeOwner(owner: Owner): void {
 }
 
 function disposeNode(owner: Owner): void {
+  if (owner.flags & DISPOSED) return;
   owner.flags |= DISPOSED;
   detachFromGraph(owner);
   try {

@@ -75,6 +75,31 @@ describe('ownership', () => {
     expect(log).toEqual(['x0', 'y0', 'z0', 'x1', 'z1']);
   });
 
+  it('a cleanup that disposes a sibling still waiting to be disposed does not cut the teardown short', () => {
+    const log: string[] = [];
+    const [a, setA] = signal(0);
+    let zRuns = 0;
+    const dispose = root((d) => {
+      renderEffect(() => {
+        a();
+        zRuns++;
+        onCleanup(() => log.push('Z'));
+      });
+      const stopY = renderEffect(() => onCleanup(() => log.push('Y')));
+      renderEffect(() =>
+        onCleanup(() => {
+          log.push('X');
+          stopY();
+        }),
+      );
+      return d;
+    });
+    dispose();
+    expect(log).toEqual(['X', 'Y', 'Z']);
+    setA(1);
+    expect(zRuns).toBe(1);
+  });
+
   it('errors thrown by cleanups do not stop the teardown', () => {
     const log: string[] = [];
     expect(() =>
