@@ -4,9 +4,14 @@ import { defineConfig } from 'vitest/config';
 // condition, so tests never need a prior build.
 const resolve = { conditions: ['@lepta/source'] };
 
+// In CI, also write a JSON report: .ci/run turns it into a plain "N passed, N failed" line.
+const jsonReport = process.env.VITEST_JSON_REPORT;
+
 export default defineConfig({
   resolve,
   test: {
+    reporters: jsonReport ? ['default', 'json'] : ['default'],
+    ...(jsonReport ? { outputFile: { json: jsonReport } } : {}),
     projects: [
       {
         resolve,
