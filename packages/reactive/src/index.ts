@@ -32,3 +32,14 @@ export {
   type FetcherInfo,
 } from './resource.js';
 export { action, type Action } from './action.js';
+export {
+  store,
+  reconcile,
+  unwrap,
+  type Store,
+  type StoreSetter,
+  type StoreSetValue,
+  type StoreKey,
+  type Reconciled,
+  type ReconcileOptions,
+} from './store.js';

@@ -5,7 +5,7 @@ import {
   createComputation,
   getActiveSub,
   markChanged,
-  track,
+  readSignal,
   updateEffect,
   type Computation,
 } from './graph.js';
@@ -66,7 +66,7 @@ export function selector<T, K = T>(
         keys.set(key, entry);
       }
       entry.readers++;
-      track(entry.node, sub);
+      readSignal(entry.node); // commits a pending mark before tracking, like any signal read
       const tracked = entry;
       onCleanup(() => {
         if (--tracked.readers === 0 && keys.get(key) === tracked) keys.delete(key);

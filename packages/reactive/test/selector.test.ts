@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batch, renderEffect, root, selector, signal } from '../src/index.js';
+import { batch, memo, renderEffect, root, selector, signal } from '../src/index.js';
 
 describe('selector', () => {
   it('notifies only the old and the new key', () => {
@@ -49,6 +49,28 @@ describe('selector', () => {
       dispose();
     });
     setSelected(3);
+    expect(runs).toBe(1);
+  });
+});
+
+describe('selector inside a batch', () => {
+  it('a reader that subscribes while its key is marked does not re-run for nothing', () => {
+    const [sel, setSel] = signal(0);
+    const isSel = selector(sel);
+    const [n, setN] = signal(1);
+    const parity = memo(() => n() % 2);
+    renderEffect(() => isSel(1));
+    let runs = 0;
+    batch(() => {
+      setSel(1);
+      isSel(1);
+      renderEffect(() => {
+        isSel(1);
+        parity();
+        runs++;
+      });
+      setN(3);
+    });
     expect(runs).toBe(1);
   });
 });
