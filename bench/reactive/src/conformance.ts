@@ -213,6 +213,47 @@ const checks: Conformance[] = [
     },
   },
   {
+    name: 'a memo nobody watches is fresh on every read',
+    run(lib) {
+      const { value, dispose } = lib.build(() => {
+        const s = lib.signal(1);
+        const a = lib.computed(() => s.read() * 2);
+        const b = lib.computed(() => a.read() + 1);
+        return { s, b };
+      });
+      const r = first(
+        () => expectEq('first read', 3, value.b.read()),
+        () => (value.s.write(5), expectEq('read after write(5)', 11, value.b.read())),
+        () => (lib.batch(() => value.s.write(6)), expectEq('read after a batched write(6)', 13, value.b.read())),
+      );
+      dispose();
+      return r;
+    },
+  },
+  {
+    name: 'a memo that lost its last reader, then is read again, is fresh',
+    run(lib) {
+      let seen = -1;
+      const { value, dispose } = lib.build(() => {
+        const show = lib.signal(true);
+        const s = lib.signal(1);
+        const m = lib.computed(() => s.read() * 10);
+        lib.effect(() => {
+          seen = show.read() ? m.read() : -1;
+        });
+        return { show, s, m };
+      });
+      const r = first(
+        () => expectEq('while watched', 10, seen),
+        () => (value.show.write(false), value.s.write(2), expectEq('direct read while unwatched', 20, value.m.read())),
+        () => (value.s.write(3), value.show.write(true), expectEq('watched again', 30, seen)),
+        () => (value.s.write(4), expectEq('after a write once watched again', 40, seen)),
+      );
+      dispose();
+      return r;
+    },
+  },
+  {
     name: 'dispose stops every effect created in the scope',
     run(lib) {
       let runs = 0;

@@ -36,15 +36,19 @@ interface Options {
   list: boolean;
 }
 
-/** Default timed samples per library, by workload group (fits the run in ~3 minutes on 2 cores). */
-const DEFAULT_SAMPLES: Record<string, number> = {
-  kairo: 9,
-  cellx: 9,
-  dynamic: 5,
-  create: 5,
-  update: 5,
+/**
+ * Default timed samples and warm-up rounds per library, by workload group: the whole run fits in
+ * under 3 minutes on 2 cores (solid-js alone takes 1.6 s per sample of dynamic/2-10x5-lazy80).
+ * Dynamic workloads also run once untimed in their set-up.
+ */
+const DEFAULTS: Record<string, { samples: number; warmup: number }> = {
+  kairo: { samples: 7, warmup: 1 },
+  cellx: { samples: 7, warmup: 1 },
+  dynamic: { samples: 5, warmup: 0 },
+  create: { samples: 3, warmup: 1 },
+  update: { samples: 3, warmup: 1 },
 };
-const DEFAULT_WARMUP = 2;
+const FALLBACK = { samples: 5, warmup: 1 };
 
 function parseOptions(argv: string[], env: NodeJS.ProcessEnv): Options {
   const flags = new Map<string, string>();
@@ -143,9 +147,11 @@ async function main(): Promise<number> {
   console.log('Reactive benchmark: js-reactivity-benchmark workloads, all libraries in one process');
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, ${os.cpus()[0]?.model ?? ''}`.trim());
   for (const a of adapters) console.log(`  ${a.id.padEnd(7)} ${a.label}`);
-  const sampleText = options.samples ?? Object.entries(DEFAULT_SAMPLES).map(([g, n]) => `${g} ${n}`).join(', ');
+  const plan = Object.entries(DEFAULTS)
+    .map(([g, d]) => `${g} ${options.samples ?? d.samples}+${options.warmup ?? d.warmup}`)
+    .join(', ');
   console.log(
-    `samples per library: ${sampleText} (+${options.warmup ?? DEFAULT_WARMUP} warm-up rounds); ` +
+    `timed samples + warm-up rounds per library: ${plan}; ` +
       `libraries interleaved, GC before every sample; scale ${options.scale}; ` +
       `${options.sharedCode ? 'shared workload code' : 'one copy of the workload code per library'}`,
   );
@@ -169,7 +175,10 @@ async function main(): Promise<number> {
     const t0 = performance.now();
     const result = runWorkload(
       adapters.map((lib) => ({ lib, workload: copies.get(lib)!.get(id)! })),
-      { samples: options.samples ?? DEFAULT_SAMPLES[group] ?? 5, warmup: options.warmup ?? DEFAULT_WARMUP },
+      {
+        samples: options.samples ?? (DEFAULTS[group] ?? FALLBACK).samples,
+        warmup: options.warmup ?? (DEFAULTS[group] ?? FALLBACK).warmup,
+      },
     );
     result.failures.forEach(report);
     rows.push(result);
