@@ -458,12 +458,23 @@ export function batch<T>(fn: () => T): T {
 // ---------------------------------------------------------------------------------------------
 // Scheduling effects
 
+/**
+ * A queue of effects to run. Slots are reused, never truncated: setting an array's length to 0
+ * frees its backing store, and every flush would then allocate it again.
+ */
+class EffectQueue {
+  items: (Computation | undefined)[] = [];
+  /** Next slot to run. */
+  head = 0;
+  /** Next free slot. */
+  tail = 0;
+  flushing = false;
+}
+
 /** Render effects run synchronously when the write (or outermost batch) completes. */
-const renderQueue: (Computation | undefined)[] = [];
+const renderQueue = new EffectQueue();
 /** User effects run in a microtask, after the render work of the current task. */
-const userQueue: (Computation | undefined)[] = [];
-let renderFlushing = false;
-let userFlushing = false;
+const userQueue = new EffectQueue();
 let userFlushScheduled = false;
 
 /** Rounds of effects re-triggering effects before a flush gives up as a runaway loop. */
@@ -471,9 +482,9 @@ export const MAX_FLUSH_ROUNDS = 1000;
 
 function schedule(effect: Computation): void {
   if (effect.flags & RENDER) {
-    renderQueue.push(effect);
+    renderQueue.items[renderQueue.tail++] = effect;
   } else {
-    userQueue.push(effect);
+    userQueue.items[userQueue.tail++] = effect;
     if (!userFlushScheduled) {
       userFlushScheduled = true;
       queueMicrotask(flushUserQueue);
@@ -488,24 +499,12 @@ export function scheduleInitialRun(effect: Computation): void {
 }
 
 function flushRenderQueue(): void {
-  if (renderFlushing || renderQueue.length === 0) return;
-  renderFlushing = true;
-  try {
-    drain(renderQueue);
-  } finally {
-    renderFlushing = false;
-  }
+  if (renderQueue.tail !== 0 && !renderQueue.flushing) drain(renderQueue);
 }
 
 function flushUserQueue(): void {
   userFlushScheduled = false;
-  if (userFlushing) return;
-  userFlushing = true;
-  try {
-    drain(userQueue);
-  } finally {
-    userFlushing = false;
-  }
+  if (!userQueue.flushing) drain(userQueue);
 }
 
 /** Flushes pending render effects now. The renderers call this; apps rarely need to. */
@@ -518,28 +517,18 @@ export function flushSync(): void {
  * without a handler do not stop the flush; the first is rethrown (several as an AggregateError)
  * once the queue is empty, to the code whose write started the flush.
  */
-function drain(queue: (Computation | undefined)[]): void {
+function drain(queue: EffectQueue): void {
+  const items = queue.items;
   let errors: unknown[] | undefined;
-  let index = 0;
   let rounds = 0;
+  queue.flushing = true;
   try {
-    while (index < queue.length) {
-      if (++rounds > MAX_FLUSH_ROUNDS) {
-        const names = new Set<string>();
-        for (let i = index; i < queue.length && names.size < 5; i++) {
-          const fn = queue[i]?.fn;
-          if (fn) names.add(fn.name || '(anonymous)');
-        }
-        throw new Error(
-          `Runaway update loop: effects kept re-triggering each other for ${MAX_FLUSH_ROUNDS} rounds ` +
-            `(still queued: ${[...names].join(', ')}). An effect is probably writing a signal it reads; ` +
-            'derive the value with memo() instead, or guard the write.',
-        );
-      }
-      const end = queue.length;
-      for (; index < end; index++) {
-        const effect = queue[index]!;
-        queue[index] = undefined;
+    while (queue.head < queue.tail) {
+      if (++rounds > MAX_FLUSH_ROUNDS) throw runawayError(queue);
+      const end = queue.tail;
+      while (queue.head < end) {
+        const effect = items[queue.head]!;
+        items[queue.head++] = undefined;
         try {
           runEffect(effect);
         } catch (error) {
@@ -549,15 +538,26 @@ function drain(queue: (Computation | undefined)[]): void {
     }
   } finally {
     // On a runaway, effects left in the queue are marked clean so later writes reach them again.
-    for (let i = index; i < queue.length; i++) {
-      const effect = queue[i];
-      if (effect !== undefined) effect.flags &= ~(DIRTY | PENDING);
+    for (let i = queue.head; i < queue.tail; i++) {
+      items[i]!.flags &= ~(DIRTY | PENDING);
+      items[i] = undefined;
     }
-    queue.length = 0;
+    queue.head = queue.tail = 0;
+    queue.flushing = false;
   }
   if (errors !== undefined) {
     throw errors.length === 1 ? errors[0] : new AggregateError(errors, `${errors.length} effects threw`);
   }
+}
+
+function runawayError(queue: EffectQueue): Error {
+  const names = new Set<string>();
+  for (let i = queue.head; i < queue.tail && names.size < 5; i++) names.add(queue.items[i]!.fn.name || '(anonymous)');
+  return new Error(
+    `Runaway update loop: effects kept re-triggering each other for ${MAX_FLUSH_ROUNDS} rounds ` +
+      `(still queued: ${[...names].join(', ')}). An effect is probably writing a signal it reads; ` +
+      'derive the value with memo() instead, or guard the write.',
+  );
 }
 
 const ancestorStack: Computation[] = [];
