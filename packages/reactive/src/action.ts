@@ -6,7 +6,7 @@
  * so resources that read it refetch after each.
  */
 import { batch } from './graph.js';
-import { getOwner, onCleanup, runWithOwner } from './owner.js';
+import { getOwner, onCleanup, runWithOwner } from './scope.js';
 import { signal, type Accessor } from './signal.js';
 
 /** An async operation with its progress as signals. */

@@ -1,6 +1,6 @@
 import { DIRTY, EFFECT, RENDER } from './flags.js';
 import { disposeOwner } from './owner.js';
-import { createComputation, scheduleInitialRun, untrack, updateEffect } from './graph.js';
+import { createComputation, scheduleInitialRun, untrack, updateEffectNow } from './graph.js';
 import { isServer } from './env.js';
 
 /**
@@ -26,7 +26,7 @@ export function effect<T>(fn: (prev: T | undefined) => T): () => void {
  */
 export function renderEffect<T>(fn: (prev: T | undefined) => T, initial?: T): () => void {
   const node = createComputation<T | undefined>(fn, initial, EFFECT | RENDER | DIRTY, false);
-  updateEffect(node);
+  updateEffectNow(node);
   return () => disposeOwner(node);
 }
 
@@ -67,7 +67,7 @@ export function watch<T>(
     EFFECT | DIRTY,
     false,
   );
-  updateEffect(node);
+  updateEffectNow(node);
   return () => disposeOwner(node);
 }
 

@@ -35,15 +35,7 @@
  * recursion, so an update through a chain of 10,000 memos cannot overflow the call stack.
  */
 import { DIRTY, DISPOSED, EFFECT, ERRORED, MEMO, PENDING, RENDER, ROOT, RUNNING } from './flags.js';
-import {
-  Owner,
-  currentOwner,
-  handleError,
-  resetOwner,
-  setCurrentOwner,
-  setGraphDetacher,
-  setUntrackedCall,
-} from './owner.js';
+import { Owner, handleError, resetOwner, setGraphDetacher } from './owner.js';
 
 export type EqualsFn<T> = (a: T, b: T) => boolean;
 
@@ -107,6 +99,34 @@ export class Computation<T = any> extends Owner implements Source {
 
 /** The computation whose reads are being recorded, if any. */
 let activeSub: Computation | undefined = undefined;
+/**
+ * The owner set by `runWithOwner` / `untrack`, which applies when no computation is running.
+ * While one runs, it is the owner: that way starting a computation costs no second variable
+ * write, and `getOwner` is one comparison.
+ */
+let explicitOwner: Owner | null = null;
+
+/** Returns the current owner, to re-enter it later with `runWithOwner` (e.g. after an await). */
+export function getOwner(): Owner | null {
+  return activeSub !== undefined ? activeSub : explicitOwner;
+}
+
+/**
+ * Runs `fn` with `owner` as the current owner, untracked. Use it to create computations or read
+ * context after an `await`, where the owner that started the work is no longer current.
+ */
+export function runWithOwner<T>(owner: Owner | null, fn: () => T): T {
+  const prevSub = activeSub;
+  const prevOwner = explicitOwner;
+  activeSub = undefined;
+  explicitOwner = owner;
+  try {
+    return fn();
+  } finally {
+    activeSub = prevSub;
+    explicitOwner = prevOwner;
+  }
+}
 /** The version stamped on links made or confirmed by the run in progress. */
 let activeVersion = 0;
 let versionCounter = 0;
@@ -140,43 +160,10 @@ export function track(dep: Source, sub: Computation): void {
   dep.subsTail = link;
 }
 
-/** Runs `fn` without recording reads. */
+/** Runs `fn` without recording reads; what it creates still belongs to the current owner. */
 export function untrack<T>(fn: () => T): T {
-  const prev = activeSub;
-  activeSub = undefined;
-  try {
-    return fn();
-  } finally {
-    activeSub = prev;
-  }
-}
-setUntrackedCall(untrack);
-
-/**
- * Runs a computation's function with tracking on, as the current owner, after tearing down
- * what its previous run created. Returns the new value; errors are the caller's to handle, and
- * the dependency list is trimmed to what was read whether or not the function threw.
- */
-function runComputation<T>(node: Computation<T>): T {
-  if (node.firstChild !== null || node.cleanups !== null) resetOwner(node);
-  const prevSub = activeSub;
-  const prevOwner = setCurrentOwner(node);
-  const prevVersion = activeVersion;
-  activeSub = node;
-  activeVersion = ++versionCounter;
-  node.depsTail = undefined;
-  node.flags = (node.flags & ~(DIRTY | PENDING)) | RUNNING;
-  try {
-    return node.fn(node.value);
-  } finally {
-    activeSub = prevSub;
-    setCurrentOwner(prevOwner);
-    activeVersion = prevVersion;
-    node.flags &= ~RUNNING;
-    const tail = node.depsTail as Link | undefined;
-    const stale = tail !== undefined ? tail.nextDep : node.deps;
-    if (stale !== undefined) unlinkDeps(node, stale);
-  }
+  if (activeSub === undefined) return fn();
+  return runWithOwner(activeSub, fn);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,7 +279,7 @@ function checkDirty(link: Link, sub: Computation): boolean {
     if (sub.flags & DIRTY) {
       dirty = true;
     } else if ((depFlags & (MEMO | DIRTY)) === (MEMO | DIRTY)) {
-      dirty = updateMemo(dep as Computation);
+      dirty = updateMemoFrom(dep as Computation, link);
     } else if ((depFlags & (MEMO | DIRTY)) === DIRTY) {
       dirty = commitSignal(dep as SignalNode);
     } else if ((depFlags & (MEMO | PENDING)) === (MEMO | PENDING)) {
@@ -303,7 +290,7 @@ function checkDirty(link: Link, sub: Computation): boolean {
         sub = memo;
         continue;
       }
-      dirty = updateMemo(memo);
+      dirty = updateMemoFrom(memo, link);
     }
     if (!dirty && link.nextDep !== undefined) {
       link = link.nextDep;
@@ -314,7 +301,7 @@ function checkDirty(link: Link, sub: Computation): boolean {
       if (checkStack.length === base) return dirty;
       const parentLink = checkStack.pop()!;
       // `sub` is the memo we descended into from parentLink.
-      if (dirty) dirty = updateMemo(sub);
+      if (dirty) dirty = updateMemoFrom(sub, parentLink);
       else sub.flags &= ~PENDING;
       sub = parentLink.sub;
       link = parentLink;
@@ -331,26 +318,53 @@ function checkDirty(link: Link, sub: Computation): boolean {
 }
 
 /**
- * Recomputes `memo`; returns whether its value changed, after telling its Pending subscribers.
- * A computation that throws stores the error as its value: readers rethrow it.
+ * Recomputes `memo` and returns whether its value changed. It does not tell its subscribers: a
+ * caller that reached it from its only subscriber already knows that one must re-run, and the
+ * others use `updateMemoAndNotify`. A computation that throws stores the error as its value:
+ * readers rethrow it, and a new error always counts as a change.
  */
 function updateMemo(memo: Computation): boolean {
+  if (memo.firstChild !== null || memo.cleanups !== null) resetOwner(memo);
+  const prevSub = activeSub;
+  const prevVersion = activeVersion;
+  activeSub = memo;
+  activeVersion = ++versionCounter;
+  memo.depsTail = undefined;
+  const flags = memo.flags;
+  memo.flags = (flags & ~(DIRTY | PENDING | ERRORED)) | RUNNING;
   const old = memo.value;
-  const wasErrored = memo.flags & ERRORED;
-  let value: unknown;
   try {
-    value = runComputation(memo);
-    memo.flags &= ~ERRORED;
+    const value = memo.fn(old);
+    memo.value = value;
+    return (flags & ERRORED) !== 0 || memo.equals === false || !memo.equals(old, value);
   } catch (error) {
-    value = error;
+    memo.value = error;
     memo.flags |= ERRORED;
+    return true;
+  } finally {
+    activeSub = prevSub;
+    activeVersion = prevVersion;
+    memo.flags &= ~RUNNING;
+    const tail = memo.depsTail as Link | undefined;
+    const stale = tail !== undefined ? tail.nextDep : memo.deps;
+    if (stale !== undefined) unlinkDeps(memo, stale);
   }
-  memo.value = value;
-  const changed =
-    wasErrored !== (memo.flags & ERRORED) ||
-    memo.equals === false ||
-    (memo.flags & ERRORED ? old !== value : !memo.equals(old, value));
+}
+
+/** Recomputes `memo`; if it changed, upgrades its Pending subscribers to Dirty. */
+function updateMemoAndNotify(memo: Computation): boolean {
+  const changed = updateMemo(memo);
   if (changed && memo.subs !== undefined) shallowPropagate(memo.subs);
+  return changed;
+}
+
+/**
+ * As `updateMemoAndNotify`, when reached from subscriber `from`: if `from` is its only
+ * subscriber, there is nobody else to tell (and `from` is known to need a re-run).
+ */
+function updateMemoFrom(memo: Computation, from: Link): boolean {
+  const changed = updateMemo(memo);
+  if (changed && (memo.subs !== from || from.nextSub !== undefined)) shallowPropagate(memo.subs);
   return changed;
 }
 
@@ -360,15 +374,20 @@ export function refreshMemo(memo: Computation): void {
   if (flags & RUNNING) {
     throw new Error('Cycle detected: a memo was read while it was computing (it depends on itself).');
   }
-  if (flags & DIRTY) updateMemo(memo);
+  if (flags & DIRTY) updateMemoAndNotify(memo);
   else if (flags & PENDING) {
-    if (checkDirty(memo.deps!, memo)) updateMemo(memo);
+    if (checkDirty(memo.deps!, memo)) updateMemoAndNotify(memo);
     else memo.flags = flags & ~PENDING;
   }
 }
 
 /** Reads a memo: brings it up to date, tracks it, returns its value or rethrows its error. */
 export function readMemo<T>(memo: Computation<T>): T {
+  if ((memo.flags & (DIRTY | PENDING | RUNNING | DISPOSED | ERRORED)) === 0) {
+    // Fast path: current, live, no error.
+    if (activeSub !== undefined) track(memo, activeSub);
+    return memo.value;
+  }
   if ((memo.flags & DISPOSED) === 0) {
     refreshMemo(memo);
     if (activeSub !== undefined) track(memo, activeSub);
@@ -514,12 +533,12 @@ export function flushSync(): void {
 
 /**
  * Runs queued effects in rounds: those queued while a round runs form the next round. Errors
- * without a handler do not stop the flush; the first is rethrown (several as an AggregateError)
- * once the queue is empty, to the code whose write started the flush.
+ * without a handler do not stop the flush (effects never throw; they report): the first is
+ * rethrown (several as an AggregateError) once the queue is empty, to the code whose write
+ * started the flush.
  */
 function drain(queue: EffectQueue): void {
   const items = queue.items;
-  let errors: unknown[] | undefined;
   let rounds = 0;
   queue.flushing = true;
   try {
@@ -529,11 +548,7 @@ function drain(queue: EffectQueue): void {
       while (queue.head < end) {
         const effect = items[queue.head]!;
         items[queue.head++] = undefined;
-        try {
-          runEffect(effect);
-        } catch (error) {
-          (errors ??= []).push(error);
-        }
+        runEffect(effect);
       }
     }
   } finally {
@@ -545,9 +560,7 @@ function drain(queue: EffectQueue): void {
     queue.head = queue.tail = 0;
     queue.flushing = false;
   }
-  if (errors !== undefined) {
-    throw errors.length === 1 ? errors[0] : new AggregateError(errors, `${errors.length} effects threw`);
-  }
+  throwUnhandled();
 }
 
 function runawayError(queue: EffectQueue): Error {
@@ -568,42 +581,92 @@ const ancestorStack: Computation[] = [];
  * state that only made sense while its parent's old result stood, like a `Show` branch).
  */
 function runEffect(effect: Computation): void {
-  const base = ancestorStack.length;
   let owner = effect.owner;
-  while (owner !== null && (owner.flags & ROOT) === 0) {
-    if (owner.flags & (DIRTY | PENDING)) ancestorStack.push(owner as Computation);
-    owner = owner.owner;
-  }
-  // An ancestor's unhandled error must not leave this effect marked but unqueued: finish first.
-  let error: unknown = NO_ERROR;
-  while (ancestorStack.length > base) {
-    const ancestor = ancestorStack.pop()!;
-    if (ancestor.flags & DISPOSED) continue;
-    try {
+  if (owner !== null && (owner.flags & (ROOT | DIRTY | PENDING)) !== ROOT) {
+    const base = ancestorStack.length;
+    while (owner !== null && (owner.flags & ROOT) === 0) {
+      if (owner.flags & (DIRTY | PENDING)) ancestorStack.push(owner as Computation);
+      owner = owner.owner;
+    }
+    while (ancestorStack.length > base) {
+      const ancestor = ancestorStack.pop()!;
+      if (ancestor.flags & DISPOSED) continue;
       if (ancestor.flags & EFFECT) updateEffect(ancestor);
-      else refreshMemo(ancestor);
-    } catch (e) {
-      if (error === NO_ERROR) error = e;
+      else {
+        try {
+          refreshMemo(ancestor);
+        } catch (error) {
+          report(error, ancestor); // a cycle found while refreshing
+        }
+      }
     }
   }
   if ((effect.flags & DISPOSED) === 0) updateEffect(effect);
-  if (error !== NO_ERROR) throw error;
 }
 
-const NO_ERROR = Symbol();
-
-/** Re-runs an effect if a source really changed; errors go to its handler or are thrown. */
+/**
+ * Re-runs an effect if a source really changed. Its errors go to its handler; one with no
+ * handler is kept for `throwUnhandled` (the flush throws it once every queued effect has run).
+ */
 export function updateEffect(effect: Computation): void {
   const flags = effect.flags;
-  if (flags & DIRTY || (flags & PENDING && checkDirty(effect.deps!, effect))) {
-    try {
-      effect.value = runComputation(effect);
-    } catch (error) {
-      handleError(error, effect);
-    }
-  } else {
-    effect.flags = flags & ~PENDING;
+  if (flags & DIRTY || (flags & PENDING && checkDirty(effect.deps!, effect))) runEffectFn(effect);
+  else effect.flags = flags & ~PENDING;
+}
+
+/**
+ * Runs an effect's function with tracking on, after tearing down what its last run created.
+ * The dependency list is trimmed to what was read, whether or not the function threw.
+ */
+function runEffectFn(effect: Computation): void {
+  const prevSub = activeSub;
+  const prevVersion = activeVersion;
+  activeSub = effect;
+  activeVersion = ++versionCounter;
+  effect.depsTail = undefined;
+  effect.flags = (effect.flags & ~(DIRTY | PENDING)) | RUNNING;
+  try {
+    if (effect.firstChild !== null || effect.cleanups !== null) resetOwner(effect);
+    effect.value = effect.fn(effect.value);
+  } catch (error) {
+    report(error, effect);
+  } finally {
+    activeSub = prevSub;
+    activeVersion = prevVersion;
+    effect.flags &= ~RUNNING;
+    const tail = effect.depsTail as Link | undefined;
+    const stale = tail !== undefined ? tail.nextDep : effect.deps;
+    if (stale !== undefined) unlinkDeps(effect, stale);
   }
+}
+
+/** Errors no handler took, waiting to be thrown to whoever started the work. */
+let unhandled: unknown[] | undefined;
+
+/** Routes an error from `owner`'s computation to its handler, or keeps it as unhandled. */
+function report(error: unknown, owner: Owner): void {
+  try {
+    handleError(error, owner);
+  } catch (rethrown) {
+    (unhandled ??= []).push(rethrown);
+  }
+}
+
+/**
+ * Throws the errors no handler took (several as an AggregateError). Inside a flush this waits:
+ * the flush throws them once every queued effect has run.
+ */
+export function throwUnhandled(): void {
+  if (unhandled === undefined || renderQueue.flushing || userQueue.flushing) return;
+  const errors = unhandled;
+  unhandled = undefined;
+  throw errors.length === 1 ? errors[0] : new AggregateError(errors, `${errors.length} effects threw`);
+}
+
+/** Runs an effect now if it is stale, outside the queue (first runs, pulls), and throws what it did not handle. */
+export function updateEffectNow(effect: Computation): void {
+  updateEffect(effect);
+  throwUnhandled();
 }
 
 /** Creates a computation owned by the current owner. */
@@ -613,5 +676,5 @@ export function createComputation<T>(
   flags: number,
   equals: EqualsFn<T> | false,
 ): Computation<T> {
-  return new Computation(currentOwner, flags, fn, value, equals);
+  return new Computation(getOwner(), flags, fn, value, equals);
 }

@@ -15,9 +15,9 @@ export {
   provideContext,
   useContext,
   catchError,
-  type Owner,
   type Context,
-} from './owner.js';
+} from './scope.js';
+export type { Owner } from './owner.js';
 export { selector } from './selector.js';
 export { isServer } from './env.js';
 export {

@@ -11,6 +11,9 @@
  * `nextSibling`), newest at the head: adding and removing a child are O(1) and cost no
  * allocation, which matters because a keyed list creates and drops one owner per row.
  *
+ * This module is the tree itself and knows nothing of which owner is current: that is the
+ * graph's business (graph.ts), and the public API over both is in scope.ts.
+ *
  * Context and error handlers live in `context`, an object whose prototype is the nearest
  * ancestor's context object. Providing a value creates that object lazily; looking a value up is
  * one walk to the nearest owner that has one, then an ordinary (prototype-chained) property read.
@@ -42,33 +45,6 @@ export class Owner {
       parent.firstChild = this;
     }
   }
-}
-
-/** The owner that new computations, cleanups and context attach to. */
-export let currentOwner: Owner | null = null;
-
-export function setCurrentOwner(owner: Owner | null): Owner | null {
-  const prev = currentOwner;
-  currentOwner = owner;
-  return prev;
-}
-
-/** Returns the current owner, to re-enter it later with `runWithOwner` (e.g. after an await). */
-export function getOwner(): Owner | null {
-  return currentOwner;
-}
-
-/**
- * Registers `fn` to run when the current owner is disposed or its computation re-runs.
- * Without an owner it is never called (there is nothing that could dispose it).
- */
-export function onCleanup(fn: () => void): void {
-  const owner = currentOwner;
-  if (owner === null) return;
-  const list = owner.cleanups;
-  if (list === null) owner.cleanups = fn;
-  else if (typeof list === 'function') owner.cleanups = [list, fn];
-  else list.push(fn);
 }
 
 /**
@@ -154,60 +130,11 @@ function disposeNode(owner: Owner): void {
   }
 }
 
-/**
- * Runs `fn` with `owner` as the current owner, untracked. Use it to create computations or read
- * context after an `await`, where the owner that started the work is no longer current.
- */
-export function runWithOwner<T>(owner: Owner | null, fn: () => T): T {
-  const prev = currentOwner;
-  currentOwner = owner;
-  try {
-    return untrackedCall(fn);
-  } finally {
-    currentOwner = prev;
-  }
-}
-
-/** Set by graph.ts: runs fn with dependency tracking off. */
-let untrackedCall: <T>(fn: () => T) => T = (fn) => fn();
-export function setUntrackedCall(fn: <T>(fn: () => T) => T): void {
-  untrackedCall = fn;
-}
-
-/**
- * Creates a detached owner scope and runs `fn` in it. Nothing created inside is disposed until
- * the `dispose` passed to `fn` is called; the root is not disposed with the owner it was created
- * under, but it does inherit that owner's context and error handlers.
- *
- * @example const dispose = root(dispose => { effect(() => log(count())); return dispose; });
- */
-export function root<T>(fn: (dispose: () => void) => T): T {
-  const owner = new Owner(currentOwner, ROOT);
-  const dispose = (): void => disposeOwner(owner);
-  return runWithOwner(owner, () => fn(dispose));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Context
 
-/** A typed key for `provideContext` / `useContext`, with the value used when none is provided. */
-export interface Context<T> {
-  readonly id: symbol;
-  readonly defaultValue: T;
-}
-
-/**
- * Creates a context key. `useContext` returns `defaultValue` where no ancestor provided one.
- *
- * @example const Theme = createContext<'light' | 'dark'>('light');
- */
-export function createContext<T>(defaultValue: T, name?: string): Context<T>;
-export function createContext<T>(): Context<T | undefined>;
-export function createContext<T>(defaultValue?: T, name = 'context'): Context<T | undefined> {
-  return { id: Symbol(name), defaultValue };
-}
-
-function contextOf(owner: Owner | null): Record<symbol, unknown> | null {
+/** The context object visible from `owner` (its own or its nearest ancestor's). */
+export function contextOf(owner: Owner | null): Record<symbol, unknown> | null {
   while (owner !== null) {
     if (owner.context !== null) return owner.context;
     owner = owner.owner;
@@ -227,52 +154,11 @@ export function lookupContext(owner: Owner | null, key: symbol): unknown {
   return ctx === null ? undefined : ctx[key];
 }
 
-/**
- * Provides `value` for `context` to the current owner and everything created under it.
- * Throws when called outside any owner, where nothing could see the value.
- *
- * @example provideContext(Theme, 'dark');
- */
-export function provideContext<T>(context: Context<T>, value: T): void {
-  if (currentOwner === null) {
-    throw new Error('provideContext() was called outside any owner: call it inside a component or root().');
-  }
-  setContextValue(currentOwner, context.id, value);
-}
-
-/**
- * Reads the nearest value provided for `context`, or its default.
- *
- * @example const theme = useContext(Theme);
- */
-export function useContext<T>(context: Context<T>): T {
-  const ctx = contextOf(currentOwner);
-  if (ctx !== null && context.id in ctx) return ctx[context.id] as T;
-  return context.defaultValue;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Errors
 
-const ERROR_HANDLER = Symbol('error handler');
-
-/**
- * Runs `fn` in a new owner; any error thrown by `fn` itself, or later by a memo or effect created
- * under it, is passed to `handler` with the original error. A handler that throws passes its
- * error to the next handler up.
- *
- * @example catchError(() => effect(() => risky(count())), err => setError(err));
- */
-export function catchError<T>(fn: () => T, handler: (error: unknown) => void): T | undefined {
-  const owner = new Owner(currentOwner, 0);
-  setContextValue(owner, ERROR_HANDLER, handler);
-  try {
-    return runWithOwner(owner, fn);
-  } catch (error) {
-    handleError(error, owner);
-    return undefined;
-  }
-}
+/** The context key under which `catchError` stores its handler. */
+export const ERROR_HANDLER = Symbol('error handler');
 
 /**
  * Routes `error` to the nearest handler at or above `owner`. A handler that throws hands its

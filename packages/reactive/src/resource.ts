@@ -33,8 +33,9 @@
  *   client never takes data for it.
  */
 import { DIRTY, DISPOSED, EFFECT, PENDING, RENDER } from './flags.js';
-import { batch, createComputation, updateEffect, type Computation } from './graph.js';
-import { Owner, currentOwner, disposeOwner, handleError, onCleanup, runWithOwner, useContext } from './owner.js';
+import { batch, createComputation, getOwner, runWithOwner, updateEffectNow, type Computation } from './graph.js';
+import { Owner, disposeOwner, handleError } from './owner.js';
+import { onCleanup, useContext } from './scope.js';
 import { signal, type Accessor } from './signal.js';
 import { isServer } from './env.js';
 import { HydrationContext, SuspenseContext, type HydrationEntry, type SuspenseBoundary } from './suspense.js';
@@ -208,7 +209,7 @@ export function resource<T, S>(
   const [stateSig, setStateSig] = signal<ResourceState>(initialStatus);
   const [loadingSig, setLoadingSig] = signal(false);
 
-  const scope = new Owner(currentOwner, 0);
+  const scope = new Owner(getOwner(), 0);
 
   function setStatus(next: ResourceState): void {
     batch(() => {
@@ -383,12 +384,12 @@ export function resource<T, S>(
       false,
     );
   });
-  updateEffect(tracker);
+  updateEffectNow(tracker);
 
   /** Pull: if the source changed and the tracker has not run yet, run it first. */
   function sync(): void {
     const flags = tracker.flags;
-    if (flags & (DIRTY | PENDING) && (flags & DISPOSED) === 0) updateEffect(tracker);
+    if (flags & (DIRTY | PENDING) && (flags & DISPOSED) === 0) updateEffectNow(tracker);
   }
 
   function suspend(): void {

@@ -1,12 +1,12 @@
 import { DIRTY, EFFECT, PENDING, RENDER } from './flags.js';
-import { onCleanup } from './owner.js';
+import { onCleanup } from './scope.js';
 import {
   SignalNode,
   createComputation,
   getActiveSub,
   markChanged,
   readSignal,
-  updateEffect,
+  updateEffectNow,
   type Computation,
 } from './graph.js';
 
@@ -53,11 +53,11 @@ export function selector<T, K = T>(
     EFFECT | RENDER | DIRTY,
     false,
   );
-  updateEffect(follower);
+  updateEffectNow(follower);
 
   return (key: K): boolean => {
     // Pull: if the source changed and the follower has not run yet, bring it up to date first.
-    if (follower.flags & (DIRTY | PENDING)) updateEffect(follower);
+    if (follower.flags & (DIRTY | PENDING)) updateEffectNow(follower);
     const sub = getActiveSub();
     if (sub !== undefined) {
       let entry = keys.get(key);

@@ -13,7 +13,7 @@
  *   Ids are allocated in creation order on both sides, so the server and the hydrating client
  *   agree on them as long as they create the same resources in the same order (or use `key`).
  */
-import { createContext, type Context } from './owner.js';
+import { createContext, type Context } from './scope.js';
 import { signal, type Accessor } from './signal.js';
 
 /** What a resource needs from the Suspense boundary around it. */
