@@ -223,8 +223,13 @@ const propagateStack: (Link | undefined)[] = [];
 /**
  * Marks everything downstream of a changed source Pending and queues the effects reached. A node
  * already marked was reached before, and its subtree with it, so the walk stops there.
+ *
+ * Depth-first with an explicit stack of "where to continue" links. A node with a single
+ * subscriber (a chain) pushes nothing: `next` keeps pointing at the sibling to resume from once
+ * the chain ends. Only a fan-out pushes the pending sibling of the level it leaves.
  */
 export function propagate(link: Link): void {
+  let next = link.nextSub;
   const base = propagateStack.length;
   for (;;) {
     const sub = link.sub;
@@ -233,18 +238,32 @@ export function propagate(link: Link): void {
       sub.flags = flags | PENDING;
       if (flags & EFFECT) {
         schedule(sub);
-      } else if (sub.subs !== undefined) {
-        propagateStack.push(link.nextSub);
-        link = sub.subs;
-        continue;
+      } else {
+        const subSubs = sub.subs;
+        if (subSubs !== undefined) {
+          link = subSubs;
+          if (subSubs.nextSub !== undefined) {
+            propagateStack.push(next);
+            next = subSubs.nextSub;
+          }
+          continue;
+        }
       }
     }
-    let next = link.nextSub;
-    while (next === undefined) {
-      if (propagateStack.length === base) return;
-      next = propagateStack.pop();
+    if (next !== undefined) {
+      link = next;
+      next = link.nextSub;
+      continue;
     }
-    link = next;
+    for (;;) {
+      if (propagateStack.length === base) return;
+      const resume = propagateStack.pop();
+      if (resume !== undefined) {
+        link = resume;
+        next = link.nextSub;
+        break;
+      }
+    }
   }
 }
 
