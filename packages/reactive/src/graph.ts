@@ -300,7 +300,7 @@ function checkDirty(link: Link, sub: Computation): boolean {
     } else if ((depFlags & (MEMO | DIRTY)) === (MEMO | DIRTY)) {
       dirty = updateMemoFrom(dep as Computation, link);
     } else if ((depFlags & (MEMO | DIRTY)) === DIRTY) {
-      dirty = commitSignal(dep as SignalNode);
+      dirty = commitSignal(dep as SignalNode, link);
     } else if ((depFlags & (MEMO | PENDING)) === (MEMO | PENDING)) {
       const memo = dep as Computation;
       if (memo.deps !== undefined) {
@@ -447,15 +447,17 @@ export function writeSignal<T>(node: SignalNode<T>, value: T): void {
 
 /**
  * Commits a Dirty signal's pending value; returns whether it differs from the committed one, after
- * telling its Pending subscribers.
+ * telling its Pending subscribers. When reached from subscriber link `from` and that is the only
+ * one, there is nobody else to tell (and `from` is known to need a re-run).
  */
-function commitSignal(node: SignalNode): boolean {
+function commitSignal(node: SignalNode, from?: Link): boolean {
   node.flags &= ~DIRTY;
   const old = node.value;
   const value = node.pending;
   node.value = value;
   const changed = node.equals === false || !node.equals(old, value);
-  if (changed && node.subs !== undefined) shallowPropagate(node.subs);
+  const subs = node.subs;
+  if (changed && subs !== undefined && (subs !== from || subs.nextSub !== undefined)) shallowPropagate(subs);
   return changed;
 }
 
