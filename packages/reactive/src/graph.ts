@@ -352,22 +352,24 @@ function updateMemo(memo: Computation): boolean {
   const flags = memo.flags;
   memo.flags = (flags & ~(DIRTY | PENDING | ERRORED)) | RUNNING;
   const old = memo.value;
+  let changed: boolean;
+  // No `finally`: the catch takes every error, so the restore below always runs.
   try {
     const value = memo.fn(old);
     memo.value = value;
-    return (flags & ERRORED) !== 0 || memo.equals === false || !memo.equals(old, value);
+    changed = (flags & ERRORED) !== 0 || memo.equals === false || !memo.equals(old, value);
   } catch (error) {
     memo.value = error;
     memo.flags |= ERRORED;
-    return true;
-  } finally {
-    activeSub = prevSub;
-    activeVersion = prevVersion;
-    memo.flags &= ~RUNNING;
-    const tail = memo.depsTail as Link | undefined;
-    const stale = tail !== undefined ? tail.nextDep : memo.deps;
-    if (stale !== undefined) unlinkDeps(memo, stale);
+    changed = true;
   }
+  activeSub = prevSub;
+  activeVersion = prevVersion;
+  memo.flags &= ~RUNNING;
+  const tail = memo.depsTail as Link | undefined;
+  const stale = tail !== undefined ? tail.nextDep : memo.deps;
+  if (stale !== undefined) unlinkDeps(memo, stale);
+  return changed;
 }
 
 /** Recomputes `memo`; if it changed, upgrades its Pending subscribers to Dirty. */
@@ -646,19 +648,19 @@ function runEffectFn(effect: Computation): void {
   activeVersion = ++versionCounter;
   effect.depsTail = undefined;
   effect.flags = (effect.flags & ~(DIRTY | PENDING)) | RUNNING;
+  // No `finally`: the catch takes every error, so the restore below always runs.
   try {
     if (effect.firstChild !== null || effect.cleanups !== null) resetOwner(effect);
     effect.value = effect.fn(effect.value);
   } catch (error) {
     report(error, effect);
-  } finally {
-    activeSub = prevSub;
-    activeVersion = prevVersion;
-    effect.flags &= ~RUNNING;
-    const tail = effect.depsTail as Link | undefined;
-    const stale = tail !== undefined ? tail.nextDep : effect.deps;
-    if (stale !== undefined) unlinkDeps(effect, stale);
   }
+  activeSub = prevSub;
+  activeVersion = prevVersion;
+  effect.flags &= ~RUNNING;
+  const tail = effect.depsTail as Link | undefined;
+  const stale = tail !== undefined ? tail.nextDep : effect.deps;
+  if (stale !== undefined) unlinkDeps(effect, stale);
 }
 
 /** Errors no handler took, waiting to be thrown to whoever started the work. */
