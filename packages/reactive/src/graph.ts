@@ -363,13 +363,18 @@ function updateMemo(memo: Computation): boolean {
     memo.flags |= ERRORED;
     changed = true;
   }
+  endRun(memo, prevSub, prevVersion);
+  return changed;
+}
+
+/** Ends a run: restores the tracking scope and unlinks the sources this run did not read. */
+function endRun(node: Computation, prevSub: Computation | undefined, prevVersion: number): void {
   activeSub = prevSub;
   activeVersion = prevVersion;
-  memo.flags &= ~RUNNING;
-  const tail = memo.depsTail as Link | undefined;
-  const stale = tail !== undefined ? tail.nextDep : memo.deps;
-  if (stale !== undefined) unlinkDeps(memo, stale);
-  return changed;
+  node.flags &= ~RUNNING;
+  const tail = node.depsTail as Link | undefined;
+  const stale = tail !== undefined ? tail.nextDep : node.deps;
+  if (stale !== undefined) unlinkDeps(node, stale);
 }
 
 /** Recomputes `memo`; if it changed, upgrades its Pending subscribers to Dirty. */
@@ -655,12 +660,7 @@ function runEffectFn(effect: Computation): void {
   } catch (error) {
     report(error, effect);
   }
-  activeSub = prevSub;
-  activeVersion = prevVersion;
-  effect.flags &= ~RUNNING;
-  const tail = effect.depsTail as Link | undefined;
-  const stale = tail !== undefined ? tail.nextDep : effect.deps;
-  if (stale !== undefined) unlinkDeps(effect, stale);
+  endRun(effect, prevSub, prevVersion);
 }
 
 /** Errors no handler took, waiting to be thrown to whoever started the work. */

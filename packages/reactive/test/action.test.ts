@@ -2,24 +2,10 @@ import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { createContext, provideContext, renderEffect, root, signal, useContext } from '../src/index.js';
 import { action, type Action } from '../src/action.js';
 import { resource } from '../src/resource.js';
+import { deferred, tick, type Deferred } from './helpers.js';
 
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (error: unknown) => void;
-}
 
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
-const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** An action whose dispatches each wait on a deferred the test settles. */
 function controlledAction<I, O>() {

@@ -21,25 +21,8 @@ import {
   type HydrationHandle,
   type SuspenseBoundary,
 } from '../src/suspense.js';
+import { deferred, tick, type Deferred } from './helpers.js';
 
-interface Deferred<T> {
-  promise: Promise<T>;
-  resolve: (value: T) => void;
-  reject: (error: unknown) => void;
-}
-
-function deferred<T>(): Deferred<T> {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets every queued promise callback run. */
-const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A fetcher whose calls are recorded with their own deferred, resolved by the test. */
 function controlledFetcher<S, T>() {
