@@ -21,6 +21,18 @@ export default defineConfig({
         },
       },
       {
+        // Real Chromium (playwright-core), driven from Node; see test-utils/chromium.ts.
+        resolve,
+        test: {
+          name: 'browser',
+          include: ['packages/*/test-browser/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Each file starts a Chromium: one file at a time on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
+      {
         // Leak tests need `gc()`: they run in forked processes started with --expose-gc.
         resolve,
         test: {
