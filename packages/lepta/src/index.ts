@@ -1,5 +1,38 @@
 /**
- * lepta — the one package applications import. For now it is the reactive API; the components
- * and the mount / hydrate / render entry points join it as the renderers land.
+ * lepta — the one package applications import: the reactive API (all of @lepta/reactive), the
+ * components, `mount`, and the JSX types.
  */
 export * from '@lepta/reactive';
+export {
+  Show,
+  For,
+  Index,
+  Switch,
+  Match,
+  ErrorBoundary,
+  type ShowProps,
+  type KeyedShowProps,
+  type ForProps,
+  type IndexProps,
+  type SwitchProps,
+  type MatchProps,
+  type KeyedMatchProps,
+  type ErrorBoundaryProps,
+} from './flow.js';
+export { Dynamic, Portal, type DynamicProps, type PortalProps } from './dom-components.js';
+export { mount } from '@lepta/dom';
+export type {
+  JSX,
+  Component,
+  ParentProps,
+  ParentComponent,
+  ValidComponent,
+  ComponentProps,
+  HTMLAttributes,
+  SVGAttributes,
+  CSSProperties,
+  EventHandler,
+  EventHandlerUnion,
+  TargetedEvent,
+  Binding,
+} from './jsx.js';

@@ -353,6 +353,7 @@ function updateMemo(memo: Computation): boolean {
   memo.flags = (flags & ~(DIRTY | PENDING | ERRORED)) | RUNNING;
   const old = memo.value;
   let changed: boolean;
+  batchDepth++; // writes made while it runs flush when it is done, never inside it
   // No `finally`: the catch takes every error, so the restore below always runs.
   try {
     const value = memo.fn(old);
@@ -364,6 +365,7 @@ function updateMemo(memo: Computation): boolean {
     changed = true;
   }
   endRun(memo, prevSub, prevVersion);
+  if (--batchDepth === 0) flushRenderQueue();
   return changed;
 }
 
@@ -653,6 +655,7 @@ function runEffectFn(effect: Computation): void {
   activeVersion = ++versionCounter;
   effect.depsTail = undefined;
   effect.flags = (effect.flags & ~(DIRTY | PENDING)) | RUNNING;
+  batchDepth++; // writes made while it runs flush when it is done, never inside it
   // No `finally`: the catch takes every error, so the restore below always runs.
   try {
     if (effect.firstChild !== null || effect.cleanups !== null) resetOwner(effect);
@@ -661,6 +664,7 @@ function runEffectFn(effect: Computation): void {
     report(error, effect);
   }
   endRun(effect, prevSub, prevVersion);
+  if (--batchDepth === 0) flushRenderQueue();
 }
 
 /** Errors no handler took, waiting to be thrown to whoever started the work. */

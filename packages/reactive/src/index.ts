@@ -19,6 +19,8 @@ export {
 } from './scope.js';
 export type { Owner } from './owner.js';
 export { selector } from './selector.js';
+export { mergeProps, splitProps, type MergeProps, type SplitProps, type PropsSource } from './props.js';
+export { mapArray, indexArray, type ListSource, type MapArrayOptions, type IndexArrayOptions } from './array.js';
 export { isServer } from './env.js';
 export {
   resource,

@@ -201,3 +201,32 @@ describe('watch', () => {
     expect(calls).toEqual([['x', undefined]]);
   });
 });
+
+describe('writes made while a computation runs', () => {
+  it('an effect whose first run writes its own source re-runs after that run, not inside it', () => {
+    const [a, setA] = signal(0);
+    const log: string[] = [];
+    renderEffect(() => {
+      const v = a();
+      log.push(`start ${v}`);
+      if (v === 0) setA(1);
+      log.push(`end ${v}`);
+    });
+    expect(log).toEqual(['start 0', 'end 0', 'start 1', 'end 1']);
+  });
+
+  it('a memo that writes while computing outside a flush does not run effects inside it', () => {
+    const [a, setA] = signal(0);
+    const [b, setB] = signal(0);
+    const seen: number[] = [];
+    renderEffect(() => seen.push(b()));
+    const m = memo(() => {
+      setB(a() * 10);
+      return a();
+    });
+    expect(m()).toBe(0);
+    setA(2);
+    expect(m()).toBe(2);
+    expect(seen).toEqual([0, 20]);
+  });
+});
