@@ -2,7 +2,7 @@
  * @lepta/dom — the browser renderer: what the compiler's `dom` output calls (CONTRACT.md).
  * See README.md for the design of each part.
  */
-export { renderEffect } from '@lepta/reactive';
+export { renderEffect, mergeProps, splitProps } from '@lepta/reactive';
 export { template } from './template.js';
 export { insert } from './insert.js';
 export {
