@@ -1,0 +1,4 @@
+import { mount } from 'lepta';
+import { App } from './App.js';
+
+mount(() => <App />, document.getElementById('app')!);
