@@ -548,7 +548,16 @@ export function scheduleInitialRun(effect: Computation): void {
 }
 
 function flushRenderQueue(): void {
-  if (renderQueue.tail !== 0 && !renderQueue.flushing) drain(renderQueue);
+  if (renderQueue.tail !== 0 && !renderQueue.flushing) {
+    // The flush itself counts as a batch: effects it runs never try to flush from inside it
+    // (their writes join the queue being drained), so each run skips that check entirely.
+    batchDepth++;
+    try {
+      drain(renderQueue);
+    } finally {
+      batchDepth--;
+    }
+  }
 }
 
 function flushUserQueue(): void {
