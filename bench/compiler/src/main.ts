@@ -13,6 +13,7 @@ import { transformSync } from '@babel/core';
 import solidPreset from 'babel-preset-solid';
 import { compile } from '@lepta/compiler';
 import { generateCorpus, type CorpusFile } from './corpus.js';
+import { median, spread } from '@lepta/bench-stats';
 
 interface Options {
   /** Blocks per compiler and configuration. */
@@ -81,16 +82,7 @@ function block(compiler: Compiler, corpus: CorpusFile[], maps: boolean, warmup: 
   for (let i = 0; i < samples; i++) out.push(runAll(compiler, corpus, maps));
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
-function spread(xs: number[]): number {
-  const m = median(xs);
-  return median(xs.map((x) => Math.abs(x - m))) / m;
-}
 
 function main(): void {
   const options = parseOptions();

@@ -1,24 +1,12 @@
 /** Medians, ratios and the printed table. */
 import type { ImplId } from './paths.js';
 import type { Op } from './ops.js';
+import { geomean, median, spread } from '@lepta/bench-stats';
 
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
+export { geomean, median, spread };
 
-/** Median absolute deviation as a fraction of the median. */
-export function spread(xs: readonly number[]): number {
-  const m = median(xs);
-  return median(xs.map((x) => Math.abs(x - m))) / m;
-}
 
-export function geomean(xs: readonly number[]): number {
-  if (xs.length === 0) return NaN;
-  return Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
-}
+
 
 export interface Sample {
   total: number;
