@@ -57,6 +57,35 @@ function runInRow<U>(owner: Owner, fn: () => U): U {
   }
 }
 
+/**
+ * What a list shows while it is empty: `render()` run once in its own row owner, disposed as soon
+ * as the list has rows again or goes away.
+ */
+class Fallback<U> {
+  private owner: Owner | null = null;
+  constructor(private readonly render: (() => U) | undefined) {}
+
+  /** The output for an empty list; `current` is kept when it already is that output. */
+  show(list: Owner, current: U[], wasEmpty: boolean): U[] {
+    if (this.render === undefined) return wasEmpty ? current : [];
+    if (this.owner === null) {
+      const owner = rowOwner(list);
+      current = [runInRow(owner, this.render)];
+      this.owner = owner;
+    }
+    return current;
+  }
+
+  /** Disposes the fallback if it is showing; returns whether it was. */
+  dismiss(): boolean {
+    const owner = this.owner;
+    if (owner === null) return false;
+    this.owner = null;
+    disposeOwner(owner);
+    return true;
+  }
+}
+
 /** A keyed row: an owner with its key, mapped value and position. */
 class Row<U> extends Owner {
   declare key: unknown;
@@ -110,10 +139,9 @@ export function mapArray<T, U>(
   options?: MapArrayOptions<T, U>,
 ): Accessor<U[]> {
   const keyOf = options?.key;
-  const fallbackFn = options?.fallback;
+  const fallback = new Fallback(options?.fallback);
   let rows: Row<U>[] = [];
   let output: U[] = [];
-  let fallback: Owner | null = null;
   let self: Owner | null = null;
 
   const disposeAll = (): void => {
@@ -121,11 +149,7 @@ export function mapArray<T, U>(
     rows = [];
     output = [];
     for (let i = 0; i < old.length; i++) disposeOwner(old[i]!);
-    if (fallback !== null) {
-      const f = fallback;
-      fallback = null;
-      disposeOwner(f);
-    }
+    fallback.dismiss();
   };
   // Registered on every run; acts only when the memo itself is disposed (not when it re-runs).
   const onListCleanup = (): void => {
@@ -157,20 +181,9 @@ export function mapArray<T, U>(
         rows = [];
         for (let i = 0; i < m; i++) disposeOwner(old[i]!);
       }
-      if (fallbackFn === undefined) return m === 0 ? output : (output = []);
-      if (fallback === null) {
-        const owner = rowOwner(self!);
-        output = [runInRow(owner, fallbackFn)];
-        fallback = owner;
-      }
-      return output;
+      return (output = fallback.show(self!, output, m === 0));
     }
-    if (fallback !== null) {
-      const f = fallback;
-      fallback = null;
-      disposeOwner(f);
-      output = [];
-    }
+    if (fallback.dismiss()) output = [];
 
     const keys: unknown[] = new Array(n);
     for (let j = 0; j < n; j++) keys[j] = keyOf === undefined ? items[j] : keyOf(items[j] as T);
@@ -265,10 +278,9 @@ export function indexArray<T, U>(
   mapFn: (item: Accessor<T>, index: number) => U,
   options?: IndexArrayOptions<U>,
 ): Accessor<U[]> {
-  const fallbackFn = options?.fallback;
+  const fallback = new Fallback(options?.fallback);
   let rows: { owner: Owner; value: U; set: Setter<T> }[] = [];
   let output: U[] = [];
-  let fallback: Owner | null = null;
   let self: Owner | null = null;
 
   const disposeAll = (): void => {
@@ -276,11 +288,7 @@ export function indexArray<T, U>(
     rows = [];
     output = [];
     for (let i = 0; i < old.length; i++) disposeOwner(old[i]!.owner);
-    if (fallback !== null) {
-      const f = fallback;
-      fallback = null;
-      disposeOwner(f);
-    }
+    fallback.dismiss();
   };
   const onListCleanup = (): void => {
     if (self !== null && self.flags & DISPOSED) disposeAll();
@@ -300,20 +308,9 @@ export function indexArray<T, U>(
         rows = [];
         for (let i = 0; i < m; i++) disposeOwner(old[i]!.owner);
       }
-      if (fallbackFn === undefined) return m === 0 ? output : (output = []);
-      if (fallback === null) {
-        const owner = rowOwner(self!);
-        output = [runInRow(owner, fallbackFn)];
-        fallback = owner;
-      }
-      return output;
+      return (output = fallback.show(self!, output, m === 0));
     }
-    if (fallback !== null) {
-      const f = fallback;
-      fallback = null;
-      disposeOwner(f);
-      output = [];
-    }
+    if (fallback.dismiss()) output = [];
 
     try {
       return batch(() => {
