@@ -6,7 +6,8 @@
  * which would move the caret of an input being typed in); a listener writes `set(...)` from the
  * element. Listeners are removed when the current owner is disposed.
  */
-import { onCleanup, renderEffect, untrack } from '@lepta/reactive';
+import { onCleanup, untrack } from '@lepta/reactive';
+import { renderBinding } from '@lepta/reactive/internal';
 
 export type Binding<T> = readonly [get: () => T, set: (value: T) => void];
 
@@ -29,7 +30,7 @@ export function bindValue<T>(el: Element, binding: Binding<T>): void {
   }
   const type = (input as HTMLInputElement).type;
   const numeric = type === 'number' || type === 'range';
-  renderEffect(() => {
+  renderBinding(() => {
     const value = get();
     if (numeric && typeof value === 'number') {
       const current = (input as HTMLInputElement).valueAsNumber;
@@ -61,7 +62,7 @@ function bindSelect(select: HTMLSelectElement, get: () => unknown, set: (value: 
       if (select.value !== text) select.value = text;
     }
   };
-  renderEffect(() => apply(get()));
+  renderBinding(() => apply(get()));
   listen(select, 'change', () => {
     if (select.multiple) {
       const values: string[] = [];
@@ -83,7 +84,7 @@ function bindSelect(select: HTMLSelectElement, get: () => unknown, set: (value: 
 export function bindChecked(el: Element, binding: Binding<boolean>): void {
   const [get, set] = binding;
   const input = el as HTMLInputElement;
-  renderEffect(() => {
+  renderBinding(() => {
     const on = !!get();
     if (input.checked !== on) input.checked = on;
   });
@@ -99,7 +100,7 @@ export function bindGroup<T>(el: Element, binding: Binding<T>): void {
   const get = binding[0] as () => unknown;
   const set = binding[1] as (value: unknown) => void;
   const input = el as HTMLInputElement;
-  renderEffect(() => {
+  renderBinding(() => {
     const value = get();
     const mine = input.value;
     const on = Array.isArray(value) ? value.some((v) => String(v) === mine) : value != null && String(value) === mine;

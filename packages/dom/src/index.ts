@@ -2,7 +2,9 @@
  * @lepta/dom — the browser renderer: what the compiler's `dom` output calls (CONTRACT.md).
  * See README.md for the design of each part.
  */
-export { renderEffect, mergeProps, splitProps } from '@lepta/reactive';
+export { mergeProps, splitProps } from '@lepta/reactive';
+// Compiled code's bindings live as long as their owner: the disposer-free render effect.
+export { renderBinding as renderEffect } from '@lepta/reactive/internal';
 export { template } from './template.js';
 export { insert } from './insert.js';
 export {

@@ -16,7 +16,7 @@
  * the end of the parent): the compiler gives every dynamic child its own marker, so no
  * placeholder nodes are ever needed to remember a position.
  */
-import { renderEffect } from '@lepta/reactive';
+import { renderBinding } from '@lepta/reactive/internal';
 import { reconcileNodes } from './reconcile.js';
 
 /** What a slot currently holds. */
@@ -57,7 +57,7 @@ export class Slot {
  */
 export function insert(parent: Node, value: unknown, marker: Node | null = null): void {
   if (typeof value === 'function' || (Array.isArray(value) && hasFunction(value))) {
-    renderEffect(updateSlot, new Slot(parent, marker, value));
+    renderBinding(updateSlot, new Slot(parent, marker, value));
     return;
   }
   // Static values: inserted once. The two common ones skip the slot.

@@ -1,7 +1,8 @@
 /**
  * `mount(fn, container)`: renders an app into a container.
  */
-import { renderEffect, root } from '@lepta/reactive';
+import { root } from '@lepta/reactive';
+import { renderBinding } from '@lepta/reactive/internal';
 import { holdDelegation } from './events.js';
 import { isReactive, setSlot, Slot, updateSlot } from './insert.js';
 
@@ -22,7 +23,7 @@ export function mount(fn: () => unknown, container: Node): () => void {
       const value = fn();
       if (isReactive(value)) {
         slot.source = value;
-        renderEffect(updateSlot, slot);
+        renderBinding(updateSlot, slot);
       } else {
         setSlot(slot, value);
       }

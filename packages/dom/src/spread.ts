@@ -21,7 +21,8 @@
  * `ref` and bindings are applied once, outside the effect: they create listeners and effects that
  * must not be torn down each time an unrelated prop changes.
  */
-import { renderEffect, untrack } from '@lepta/reactive';
+import { untrack } from '@lepta/reactive';
+import { renderBinding } from '@lepta/reactive/internal';
 import { bindChecked, bindGroup, bindValue, type Binding } from './bind.js';
 import { className, setAttribute, setAttributeNS, setProperty, setStyleProperty, style, toggleClass, type StyleState } from './attributes.js';
 import { addEventListener, removeEventListener } from './events.js';
@@ -59,7 +60,7 @@ export function spread(el: Element, props: Props | (() => Props), isSVG = false,
       if (key.startsWith('bind:')) bind(el, key.slice(5), p[key] as Binding<unknown>);
     }
   });
-  renderEffect<Props>((prev) => applyProps(el, read(), prev!, isSVG), Object.create(null) as Props);
+  renderBinding<Props>((prev) => applyProps(el, read(), prev!, isSVG), Object.create(null) as Props);
 }
 
 function bind(el: Element, what: string, binding: Binding<unknown>): void {

@@ -1,6 +1,6 @@
 import { DIRTY, EFFECT, RENDER } from './flags.js';
 import { disposeOwner } from './owner.js';
-import { createComputation, scheduleInitialRun, untrack, updateEffectNow } from './graph.js';
+import { createComputation, scheduleInitialRun, untrack, updateEffectNow, type Computation } from './graph.js';
 import { isServer } from './env.js';
 
 /**
@@ -25,9 +25,19 @@ export function effect<T>(fn: (prev: T | undefined) => T): () => void {
  * @example renderEffect(prev => { const v = name(); if (v !== prev) el.title = v; return v; });
  */
 export function renderEffect<T>(fn: (prev: T | undefined) => T, initial?: T): () => void {
+  const node = renderBinding(fn, initial);
+  return () => disposeOwner(node);
+}
+
+/**
+ * Internal (renderers and compiled code): a render effect that lives exactly as long as its
+ * owner, so it needs no disposer. Compiled code creates one or two per element; not allocating
+ * a disposer closure for each is measurable when a list creates thousands of rows.
+ */
+export function renderBinding<T>(fn: (prev: T | undefined) => T, initial?: T): Computation<T | undefined> {
   const node = createComputation<T | undefined>(fn, initial, EFFECT | RENDER | DIRTY, false);
   updateEffectNow(node);
-  return () => disposeOwner(node);
+  return node;
 }
 
 export interface WatchOptions {

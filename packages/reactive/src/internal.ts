@@ -3,6 +3,7 @@
  * Not for applications: names and shapes here may change between minor versions.
  */
 export { setServer } from './env.js';
+export { renderBinding } from './effect.js';
 export { flushSync, MAX_FLUSH_ROUNDS } from './graph.js';
 export { Owner, disposeOwner, setContextValue, lookupContext, handleError } from './owner.js';
 export {
