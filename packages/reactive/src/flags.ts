@@ -20,3 +20,5 @@ export const DISPOSED = 1 << 6;
 export const ERRORED = 1 << 7;
 /** A detached root: its parent does not dispose it, and scheduling does not look past it. */
 export const ROOT = 1 << 8;
+/** A source that wants to know when it loses its last subscriber (`UnwatchedHook`). */
+export const UNWATCHED_HOOK = 1 << 9;

@@ -34,7 +34,7 @@
  * Walks that can be as deep as the graph (propagation, dirty checking) use explicit stacks, not
  * recursion, so an update through a chain of 10,000 memos cannot overflow the call stack.
  */
-import { DIRTY, DISPOSED, EFFECT, ERRORED, MEMO, PENDING, RENDER, ROOT, RUNNING } from './flags.js';
+import { DIRTY, DISPOSED, EFFECT, ERRORED, MEMO, PENDING, RENDER, ROOT, RUNNING, UNWATCHED_HOOK } from './flags.js';
 import { Owner, handleError, resetOwner, setGraphDetacher } from './owner.js';
 
 export type EqualsFn<T> = (a: T, b: T) => boolean;
@@ -189,8 +189,17 @@ function unlinkDeps(node: Computation, from: Link): void {
     else dep.subs = nextSub;
     if (nextSub !== undefined) nextSub.prevSub = prevSub;
     else dep.subsTail = prevSub;
+    if (dep.subs === undefined && dep.flags & UNWATCHED_HOOK) (dep as SignalNode & UnwatchedHook).unwatched();
     link = link.nextDep;
   }
+}
+
+/**
+ * A source flagged `UNWATCHED_HOOK` is told when its last subscriber unlinks (per-key nodes that
+ * a selector drops from its map then). Only flagged nodes pay for the call.
+ */
+export interface UnwatchedHook {
+  unwatched(): void;
 }
 
 setGraphDetacher((owner) => {

@@ -1,5 +1,4 @@
-import { DIRTY, EFFECT, PENDING, RENDER } from './flags.js';
-import { onCleanup } from './scope.js';
+import { DIRTY, EFFECT, PENDING, RENDER, UNWATCHED_HOOK } from './flags.js';
 import {
   SignalNode,
   createComputation,
@@ -8,7 +7,25 @@ import {
   readSignal,
   updateEffectNow,
   type Computation,
+  type UnwatchedHook,
 } from './graph.js';
+
+/**
+ * The node readers of one key subscribe to. It leaves its selector's map by itself when its last
+ * reader unlinks, so a selector over a list costs one node per row, no per-read cleanup.
+ */
+class KeyNode<K> extends SignalNode<undefined> implements UnwatchedHook {
+  constructor(
+    readonly keys: Map<K, KeyNode<K>>,
+    readonly key: K,
+  ) {
+    super(undefined, false);
+    this.flags = UNWATCHED_HOOK;
+  }
+  unwatched(): void {
+    if (this.keys.get(this.key) === this) this.keys.delete(this.key);
+  }
+}
 
 /**
  * Creates a selector: `isSelected(key)` is true when `key` matches `source()`, and when the
@@ -22,13 +39,13 @@ export function selector<T, K = T>(
   source: () => T,
   equals?: (key: K, value: T) => boolean,
 ): (key: K) => boolean {
-  /** One source node per key that someone is reading, with its reader count. */
-  const keys = new Map<K, { node: SignalNode<undefined>; readers: number }>();
+  /** One node per key that someone is reading. */
+  const keys = new Map<K, KeyNode<K>>();
   let current: T;
   let initialized = false;
   const matches = equals ?? ((key: K, value: T) => Object.is(key, value));
 
-  // A render effect follows the source and pokes the nodes of the keys whose answer changed.
+  // A render effect follows the source and marks the nodes of the keys whose answer changed.
   // It only marks readers (without flushing): the flush or batch it runs in runs them.
   const follower: Computation<undefined> = createComputation<undefined>(
     () => {
@@ -40,8 +57,8 @@ export function selector<T, K = T>(
           poke(keys.get(prev as unknown as K));
           poke(keys.get(next as unknown as K));
         } else {
-          for (const [key, entry] of keys) {
-            if (matches(key, prev) !== matches(key, next)) poke(entry);
+          for (const [key, node] of keys) {
+            if (matches(key, prev) !== matches(key, next)) poke(node);
           }
         }
       }
@@ -58,24 +75,15 @@ export function selector<T, K = T>(
   return (key: K): boolean => {
     // Pull: if the source changed and the follower has not run yet, bring it up to date first.
     if (follower.flags & (DIRTY | PENDING)) updateEffectNow(follower);
-    const sub = getActiveSub();
-    if (sub !== undefined) {
-      let entry = keys.get(key);
-      if (entry === undefined) {
-        entry = { node: new SignalNode<undefined>(undefined, false), readers: 0 };
-        keys.set(key, entry);
-      }
-      entry.readers++;
-      readSignal(entry.node); // commits a pending mark before tracking, like any signal read
-      const tracked = entry;
-      onCleanup(() => {
-        if (--tracked.readers === 0 && keys.get(key) === tracked) keys.delete(key);
-      });
+    if (getActiveSub() !== undefined) {
+      let node = keys.get(key);
+      if (node === undefined) keys.set(key, (node = new KeyNode(keys, key)));
+      readSignal(node); // commits a pending mark before tracking, like any signal read
     }
     return matches(key, current);
   };
 }
 
-function poke(entry: { node: SignalNode<undefined> } | undefined): void {
-  if (entry !== undefined) markChanged(entry.node);
+function poke(node: SignalNode | undefined): void {
+  if (node !== undefined) markChanged(node);
 }

@@ -86,6 +86,22 @@ describe('no leaks', () => {
     expect(growth).toBeLessThan(8 * 1024 * 1024);
   }, 60_000);
 
+  it('a selector forgets the keys whose readers are gone', async () => {
+    const [selected] = signal(-1);
+    const isSelected = selector(selected);
+    await collect();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 200_000; i++) {
+      root((dispose) => {
+        renderEffect(() => isSelected(i));
+        dispose();
+      });
+    }
+    await collect();
+    // Kept keys would cost a node and a map entry each: well over 20 MB for 200,000 of them.
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(4 * 1024 * 1024);
+  }, 60_000);
+
   it('a dropped unowned memo is collectable once its source is', async () => {
     let ref!: WeakRef<object>;
     (() => {
