@@ -60,9 +60,12 @@ export function insert(parent: Node, value: unknown, marker: Node | null = null)
     renderBinding(updateSlot, new Slot(parent, marker, value));
     return;
   }
-  // Static values: inserted once. The two common ones skip the slot.
-  if (typeof value === 'string') {
-    parent.insertBefore(documentOf(parent).createTextNode(value), marker);
+  // Static values: inserted once. The common ones skip the slot. Text going into an empty parent
+  // at its end is one `textContent` write instead of creating and inserting a node.
+  if (typeof value === 'string' || typeof value === 'number') {
+    const text = typeof value === 'string' ? value : String(value);
+    if (marker === null && parent.firstChild === null && text !== '') parent.textContent = text;
+    else parent.insertBefore(documentOf(parent).createTextNode(text), marker);
   } else if (typeof value === 'object' && value !== null && (value as Node).nodeType !== undefined && (value as Node).nodeType !== 11) {
     parent.insertBefore(value as Node, marker);
   } else {
