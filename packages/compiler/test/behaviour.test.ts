@@ -164,6 +164,41 @@ describe('elements', () => {
     expect(html.innerHTML).toBe('<b>two</b>');
   });
 
+  it('class: toggles skip the DOM for a first false, unless the template has that class', async () => {
+    const m = await load(`
+      import { signal } from '@lepta/reactive';
+      export const [on, setOn] = signal(false);
+      export const Toggles = () => (
+        <div>
+          <p class="a" class:x={on()} />
+          <p class="a x" class:x={on()} />
+        </div>
+      );
+    `);
+    const calls: string[] = [];
+    const tokenList = Object.getPrototypeOf(document.createElement('p').classList) as DOMTokenList;
+    const toggle = tokenList.toggle;
+    tokenList.toggle = function (this: DOMTokenList, token: string, force?: boolean) {
+      calls.push(`${token}:${force}`);
+      return toggle.call(this, token, force);
+    };
+    try {
+      const c = render(m.Toggles);
+      const [p1, p2] = Array.from(c.querySelectorAll('p'));
+      // Only the element whose template already has class x needs the first `false` applied.
+      expect(calls).toEqual(['x:false']);
+      expect(p1!.className).toBe('a');
+      expect(p2!.className).toBe('a');
+      m.setOn(true);
+      expect(p1!.className).toBe('a x');
+      expect(p2!.className).toBe('a x');
+      m.setOn(false);
+      expect(p1!.className).toBe('a');
+    } finally {
+      tokenList.toggle = toggle;
+    }
+  });
+
   it('spreads: later attributes win, reactive sources stay reactive', async () => {
     const m = await load(`
       import { signal } from '@lepta/reactive';
