@@ -19,7 +19,7 @@
  */
 import { DISPOSED } from './flags.js';
 import { Owner, disposeOwner } from './owner.js';
-import { batch, getOwner, runWithOwner } from './graph.js';
+import { batch, getOwner, runWithOwner, runWithOwnerArgs } from './graph.js';
 import { memo } from './memo.js';
 import { onCleanup } from './scope.js';
 import { signal, type Accessor, type Setter } from './signal.js';
@@ -47,10 +47,10 @@ function rowOwner(list: Owner): Owner {
   return owner;
 }
 
-/** Runs `fn` in `owner`; if it throws, disposes `owner` and rethrows. */
-function runInRow<U>(owner: Owner, fn: () => U): U {
+/** Runs `fn(a, b)` in `owner`; if it throws, disposes `owner` and rethrows. */
+function runInRow<A, B, U>(owner: Owner, fn: (a: A, b: B) => U, a: A, b: B): U {
   try {
-    return runWithOwner(owner, fn);
+    return runWithOwnerArgs(owner, fn, a, b);
   } catch (error) {
     disposeOwner(owner);
     throw error;
@@ -70,7 +70,7 @@ class Fallback<U> {
     if (this.render === undefined) return wasEmpty ? current : [];
     if (this.owner === null) {
       const owner = rowOwner(list);
-      current = [runInRow(owner, this.render)];
+      current = [runInRow(owner, this.render, undefined, undefined)];
       this.owner = owner;
     }
     return current;
@@ -162,7 +162,7 @@ export function mapArray<T, U>(
       if (row.readIndex === undefined) [row.readIndex, row.writeIndex] = signal(row.index);
       return row.readIndex();
     };
-    row.value = runInRow(row, () => mapFn(item, indexAccessor));
+    row.value = runInRow(row, mapFn, item, indexAccessor);
     return row;
   };
 
@@ -327,7 +327,7 @@ export function indexArray<T, U>(
           const owner = rowOwner(self!);
           const [item, set] = signal<T>(items[i] as T);
           const index = i;
-          const value = runInRow(owner, () => mapFn(item, index));
+          const value = runInRow(owner, mapFn, item, index);
           rows.push({ owner, value, set });
         }
         if (m === n && output.length === n) return output;

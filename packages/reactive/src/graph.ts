@@ -116,12 +116,20 @@ export function getOwner(): Owner | null {
  * context after an `await`, where the owner that started the work is no longer current.
  */
 export function runWithOwner<T>(owner: Owner | null, fn: () => T): T {
+  return runWithOwnerArgs(owner, fn, undefined, undefined);
+}
+
+/**
+ * Internal: `runWithOwner(owner, () => fn(a, b))` without allocating that closure (list rows are
+ * mapped through this, once per row).
+ */
+export function runWithOwnerArgs<A, B, T>(owner: Owner | null, fn: (a: A, b: B) => T, a: A, b: B): T {
   const prevSub = activeSub;
   const prevOwner = explicitOwner;
   activeSub = undefined;
   explicitOwner = owner;
   try {
-    return fn();
+    return fn(a, b);
   } finally {
     activeSub = prevSub;
     explicitOwner = prevOwner;
