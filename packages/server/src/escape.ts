@@ -34,6 +34,15 @@ export function escapeText(value: unknown): string {
 }
 
 function escapeTextString(s: string): string {
+  return escapeMarkup(s, false);
+}
+
+/**
+ * The one escaping loop for text and attribute values (`inAttribute` adds `"`). Characters above
+ * `>` (62) — letters and all non-ASCII text — cost one comparison; a string with nothing to
+ * escape is returned as is, without allocating.
+ */
+function escapeMarkup(s: string, inAttribute: boolean): string {
   let out = '';
   let last = 0;
   for (let i = 0, n = s.length; i < n; i++) {
@@ -41,6 +50,10 @@ function escapeTextString(s: string): string {
     if (c > 62) continue;
     let entity: string;
     switch (c) {
+      case 34:
+        if (!inAttribute) continue;
+        entity = '&quot;';
+        break;
       case 38: entity = '&amp;'; break;
       case 60: entity = '&lt;'; break;
       case 62: entity = '&gt;'; break;
@@ -66,25 +79,7 @@ function escapeTextString(s: string): string {
  * Deciding whether an attribute is written at all (`null`, `false`, …) is `renderAttribute`'s job.
  */
 export function escapeAttr(value: unknown): string {
-  const s = typeof value === 'string' ? value : String(value);
-  let out = '';
-  let last = 0;
-  for (let i = 0, n = s.length; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 62) continue;
-    let entity: string;
-    switch (c) {
-      case 34: entity = '&quot;'; break;
-      case 38: entity = '&amp;'; break;
-      case 60: entity = '&lt;'; break;
-      case 62: entity = '&gt;'; break;
-      case 13: entity = '&#13;'; break;
-      default: continue;
-    }
-    out += s.slice(last, i) + entity;
-    last = i + 1;
-  }
-  return last === 0 ? s : out + s.slice(last);
+  return escapeMarkup(typeof value === 'string' ? value : String(value), true);
 }
 
 /**
