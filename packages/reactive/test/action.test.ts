@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { createContext, provideContext, renderEffect, root, signal, useContext } from '../src/index.js';
 import { action, type Action } from '../src/action.js';
 import { resource } from '../src/resource.js';
-import { deferred, tick, type Deferred } from './helpers.js';
+import { deferred, inRoot, tick, type Deferred } from './helpers.js';
 
 
 
@@ -18,18 +18,6 @@ function controlledAction<I, O>() {
   return { act, calls };
 }
 
-let disposers: (() => void)[] = [];
-afterEach(() => {
-  for (const dispose of disposers) dispose();
-  disposers = [];
-});
-
-function inRoot<T>(fn: () => T): T {
-  return root((dispose) => {
-    disposers.push(dispose);
-    return fn();
-  });
-}
 
 describe('action', () => {
   it('dispatch runs the function and resolves with its output', async () => {

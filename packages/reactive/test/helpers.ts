@@ -1,4 +1,6 @@
 /** Test helpers shared by the async tests. */
+import { afterEach } from 'vitest';
+import { root } from '../src/index.js';
 
 export interface Deferred<T> {
   promise: Promise<T>;
@@ -19,3 +21,18 @@ export function deferred<T>(): Deferred<T> {
 
 /** Resolves after a macrotask: every pending microtask (effects, promise callbacks) has run. */
 export const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+let disposers: (() => void)[] = [];
+// Registered in every test file that imports this module: roots made by inRoot die with the test.
+afterEach(() => {
+  for (const dispose of disposers) dispose();
+  disposers = [];
+});
+
+/** Runs `fn` in a root disposed after the current test. */
+export function inRoot<T>(fn: () => T): T {
+  return root((dispose) => {
+    disposers.push(dispose);
+    return fn();
+  });
+}

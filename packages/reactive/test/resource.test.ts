@@ -21,7 +21,7 @@ import {
   type HydrationHandle,
   type SuspenseBoundary,
 } from '../src/suspense.js';
-import { deferred, tick, type Deferred } from './helpers.js';
+import { deferred, inRoot, tick, type Deferred } from './helpers.js';
 
 
 /** A fetcher whose calls are recorded with their own deferred, resolved by the test. */
@@ -35,19 +35,6 @@ function controlledFetcher<S, T>() {
   return { fetcher, calls };
 }
 
-let disposers: (() => void)[] = [];
-afterEach(() => {
-  for (const dispose of disposers) dispose();
-  disposers = [];
-});
-
-/** Runs `fn` in a root disposed after the test. */
-function inRoot<T>(fn: () => T): T {
-  return root((dispose) => {
-    disposers.push(dispose);
-    return fn();
-  });
-}
 
 describe('resource: basics', () => {
   it('fetches for the source and exposes loading, value and state', async () => {
