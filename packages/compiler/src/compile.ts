@@ -9,7 +9,7 @@ import type { JsxRoot } from './analyze/ir.js';
 import { isScopeNode } from './analyze/scope.js';
 import { LeptaCompileError, SourceFile, type CompileWarning } from './errors.js';
 import { applyRoot } from './generate/emit.js';
-import { createGenerator } from './generate/index.js';
+import { MODES, createGenerator, type Mode } from './generate/index.js';
 import { ModuleOutput } from './generate/module.js';
 import { languageOf, parse } from './parse.js';
 import type { Segment, SourceMap } from './sourcemap.js';
@@ -20,9 +20,15 @@ import { rewriteDestructuredProps, type ComponentCandidate } from './transform/p
 export interface CompileOptions {
   /** The file's path or name: used in diagnostics and the source map, and its extension picks the language. */
   filename: string;
-  /** What to generate. Only `'dom'` (client-side rendering) exists today; `'ssr'` and `'hydrate'` will follow. */
-  mode?: 'dom';
-  /** The module compiled code imports runtime helpers from. Default `"lepta/runtime"`. */
+  /**
+   * What to generate: `'dom'` (default) client code that creates the DOM; `'ssr'` server code that
+   * concatenates HTML strings; `'hydrate'` client code that adopts the DOM the server rendered.
+   */
+  mode?: Mode;
+  /**
+   * The module compiled code imports runtime helpers from. Default `"lepta/runtime"`
+   * (`"lepta/server-runtime"` in `ssr` mode).
+   */
   moduleName?: string;
   /** `'preserve'` (default) leaves TypeScript in the output; `'strip'` removes it with oxc-transform. */
   typescript?: 'preserve' | 'strip';
@@ -75,8 +81,8 @@ export function compile(code: string, options: CompileOptions): CompileResult {
 
 function run(file: SourceFile, options: CompileOptions, progress: { at: number }): CompileResult {
   const mode = options.mode ?? 'dom';
-  if (mode !== 'dom') {
-    throw file.error('LEPTA_MODE', 0, 0, `Compile mode ${JSON.stringify(mode)} is not available`, "Use mode: 'dom' (the 'ssr' and 'hydrate' generators are still to come).");
+  if (!MODES.includes(mode)) {
+    throw file.error('LEPTA_MODE', 0, 0, `Unknown compile mode ${JSON.stringify(mode)}`, `Use one of ${MODES.map((m) => `'${m}'`).join(', ')}.`);
   }
   const wantMap = options.sourceMap !== false;
   const strip = options.typescript === 'strip' && (languageOf(file.filename) === 'ts' || languageOf(file.filename) === 'tsx');
@@ -91,7 +97,7 @@ function run(file: SourceFile, options: CompileOptions, progress: { at: number }
 
   const rewrite = rewriteDestructuredProps(found.candidates, found.tags, ms, file);
   const analyzer = new JsxAnalyzer({ file, rewritten: rewrite.rewritten, warnings });
-  const out = new ModuleOutput(options.moduleName ?? 'lepta/runtime');
+  const out = new ModuleOutput(options.moduleName ?? (mode === 'ssr' ? 'lepta/server-runtime' : 'lepta/runtime'));
   if (rewrite.usesSplitProps) out.helper('splitProps');
   const generator = createGenerator(mode, out, file, rewrite.tagText);
 
