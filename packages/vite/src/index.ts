@@ -1,7 +1,9 @@
 /**
- * @lepta/vite — the Vite plugin. This first version does one job: every `.tsx` / `.jsx` module
- * is compiled ahead of time by @lepta/compiler (`dom` mode), with a source map, and Vite's own
- * JSX handling is switched off so it never sees JSX. SSR, server functions and HMR join later.
+ * @lepta/vite — the Vite plugin. Today it does one job: every `.tsx` / `.jsx` module is compiled
+ * ahead of time by @lepta/compiler, with a source map, and Vite's own JSX handling is switched
+ * off so it never sees JSX. The compile mode follows the Vite environment: with `ssr: true`,
+ * server modules compile in `ssr` mode and browser modules in `hydrate` mode; otherwise `dom`.
+ * Dev-server SSR middleware, server functions and HMR join later.
  */
 import type { Plugin } from 'vite';
 import { compile } from '@lepta/compiler';
@@ -9,8 +11,16 @@ import { compile } from '@lepta/compiler';
 export interface LeptaPluginOptions {
   /** Which modules to compile. Default: `.tsx` and `.jsx` files outside node_modules. */
   include?: RegExp;
-  /** Where compiled code imports the runtime from. Default: `lepta/runtime`. */
+  /**
+   * The app is rendered on the server and hydrated: modules built for the server (Vite's `ssr`
+   * environment, or `transform`'s `ssr` flag) compile in `ssr` mode, browser modules in
+   * `hydrate` mode. Default `false`: browser-only apps, `dom` mode.
+   */
+  ssr?: boolean;
+  /** Where compiled browser code imports the runtime from. Default: `lepta/runtime`. */
   moduleName?: string;
+  /** Where compiled server code imports the runtime from. Default: `lepta/server-runtime`. */
+  serverModuleName?: string;
 }
 
 const DEFAULT_INCLUDE = /\.[jt]sx$/;
@@ -25,13 +35,14 @@ export function lepta(options: LeptaPluginOptions = {}): Plugin {
       // Leave JSX alone (the compiler owns it); Vite still strips TypeScript from the output.
       return { oxc: { jsx: 'preserve' } } as Record<string, unknown>;
     },
-    transform(code, id) {
+    transform(code, id, transformOptions) {
       const file = id.split('?', 1)[0]!;
       if (!include.test(file) || file.includes('/node_modules/')) return null;
+      const mode = options.ssr ? (transformOptions?.ssr === true ? 'ssr' : 'hydrate') : 'dom';
       const result = compile(code, {
         filename: file,
-        mode: 'dom',
-        moduleName: options.moduleName ?? 'lepta/runtime',
+        mode,
+        moduleName: mode === 'ssr' ? (options.serverModuleName ?? 'lepta/server-runtime') : (options.moduleName ?? 'lepta/runtime'),
         typescript: 'strip',
         sourceMap: true,
       });
