@@ -41,7 +41,7 @@ export function renderAttribute(name: string, value: unknown): string {
 }
 
 /** `{ color: 'red', 'font-size': 12 }` → `color:red;font-size:12;`, escaped for an attribute. */
-function renderStyleObject(values: Record<string, unknown>): string {
+export function renderStyleObject(values: Record<string, unknown>): string {
   let css = '';
   for (const key in values) {
     const v = values[key];

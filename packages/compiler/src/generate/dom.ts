@@ -21,29 +21,50 @@ import type { Attr, ComponentNode, ElementNode, Expr, FragmentNode, JsxNode, Jsx
 import { RootWriter, type Kept } from './emit.js';
 import { literal, stringLiteral, type ModuleOutput } from './module.js';
 
-/** A node of a template: an element, a run of static text, or a `<!>` insertion marker. */
-type DomChild = { kind: 'element'; t: TElement } | { kind: 'text'; value: string } | { kind: 'marker'; id: string | null };
+/**
+ * A node of a template: an element, a run of static text, a `<!>` insertion marker, or (hydrate
+ * mode, generate/hydrate.ts) the `<!--[-->` / `<!--]-->` brackets of a region.
+ */
+export type DomChild =
+  | { kind: 'element'; t: TElement }
+  | { kind: 'text'; value: string }
+  | { kind: 'marker'; id: string | null }
+  | OpenBracket
+  | { kind: 'close'; id: string | null; open: OpenBracket };
+
+export type OpenBracket = { kind: 'open'; id: string | null };
+
+/**
+ * A dynamic child: inserted before `marker` (`null`: appended; `undefined`: the element's sole
+ * content), and in hydrate mode after `open`.
+ */
+export type InsertItem = { insert: JsxNode; marker: DomChild | null | undefined; open?: OpenBracket };
 
 /** An element inside a template, with what the generator needs to bind it. */
-interface TElement {
+export interface TElement {
   el: ElementNode;
   children: DomChild[];
   /** Children in order: template nodes and inserts of dynamic children. */
-  items: Array<{ dom: DomChild } | { insert: JsxNode; marker: DomChild | null | undefined }>;
+  items: Array<{ dom: DomChild } | InsertItem>;
   /** Variable holding the node, when something binds or walks through it. */
   id: string | null;
   needsId: boolean;
 }
 
-/** Generates `dom`-mode code for JSX roots of one module. */
+/**
+ * Generates `dom`-mode code for JSX roots of one module. The `hydrate` generator extends it and
+ * overrides the protected hooks: how a template root is obtained (`instantiate`), where markers
+ * go (`placeMarkers`), how an insert and an array item are written (`insert`, `arrayItem`,
+ * `deferredItem`), and the state class toggles start from (`initialState`).
+ */
 export class DomGenerator {
-  private w = new RootWriter();
+  protected w = new RootWriter();
   private elCount = 0;
   private vCount = 0;
 
   constructor(
-    private readonly out: ModuleOutput,
-    private readonly file: SourceFile,
+    protected readonly out: ModuleOutput,
+    protected readonly file: SourceFile,
     private readonly tagText: ReadonlyMap<Node, string>,
   ) {}
 
@@ -61,7 +82,7 @@ export class DomGenerator {
   // Values
 
   /** Writes an expression producing `node`. `inArray`: dynamic expressions become thunks. */
-  private value(node: JsxNode, indent: string, inArray: boolean): void {
+  protected value(node: JsxNode, indent: string, inArray: boolean): void {
     switch (node.kind) {
       case 'element':
         this.element(node, indent);
@@ -87,19 +108,29 @@ export class DomGenerator {
     this.w.text('[');
     children.forEach((c, i) => {
       if (i > 0) this.w.text(', ');
-      this.value(c, indent, true);
+      this.arrayItem(c, indent);
     });
     this.w.text(']');
   }
 
+  /** One item of a fragment's array or of a `children` array. */
+  protected arrayItem(node: JsxNode, indent: string): void {
+    this.value(node, indent, true);
+  }
+
+  /** Whether `arrayItem` writes `node` so that the array must be built late (in a getter). */
+  protected deferredItem(_node: JsxNode): boolean {
+    return false;
+  }
+
   /** Keeps a user expression, parenthesized when its top level would not survive the context. */
-  private expr(e: Expr): void {
+  protected expr(e: Expr): void {
     if (e.node.type === 'SequenceExpression') this.w.text('(').keep(e).text(')');
     else this.w.keep(e);
   }
 
   /** `() => expr`. */
-  private thunk(e: Expr): void {
+  protected thunk(e: Expr): void {
     const t = e.node.type;
     if (t === 'SequenceExpression' || t === 'ObjectExpression') this.w.text('() => (').keep(e).text(')');
     else this.w.text('() => ').keep(e);
@@ -127,7 +158,7 @@ export class DomGenerator {
    * Writes a props object: `{ … }` with getters for dynamic values, or `mergeProps(…)` when
    * there are spreads (later sources win, as later attributes do in JSX).
    */
-  private props(props: Prop[], children: JsxNode[], indent: string): void {
+  protected props(props: Prop[], children: JsxNode[], indent: string): void {
     type Segment = { spread: Prop & { kind: 'spread' } } | { entries: Array<() => void> };
     const segments: Segment[] = [];
     const entries = (): Array<() => void> => {
@@ -196,7 +227,7 @@ export class DomGenerator {
       this.w.text('ref(r$) { typeof ').keep(e).text(` === "function" ? ${id}(r$) : (${id} = r$); }`);
       return;
     }
-    if (e.dynamic || (e.hasJsx && !e.isFunction)) {
+    if (this.lazyProp(e)) {
       this.checkGetter(e, name);
       this.w.text(`get ${key}() { return `);
       this.expr(e);
@@ -205,6 +236,11 @@ export class DomGenerator {
     }
     this.w.text(`${key}: `);
     this.expr(e);
+  }
+
+  /** Whether a prop's value is passed as a getter (read when the component reads it). */
+  protected lazyProp(e: Expr): boolean {
+    return e.dynamic || (e.hasJsx && !e.isFunction);
   }
 
   /** The `children` prop from JSX children: a getter when it creates nodes or reads signals. */
@@ -226,12 +262,14 @@ export class DomGenerator {
       this.w.text('; }');
       return;
     }
-    const lazy = list.some((c) => c.kind !== 'text' && (c.kind !== 'expr' || c.expr.dynamic || (c.expr.hasJsx && !c.expr.isFunction)));
+    const lazy = list.some(
+      (c) => (c.kind !== 'text' && (c.kind !== 'expr' || c.expr.dynamic || (c.expr.hasJsx && !c.expr.isFunction))) || this.deferredItem(c),
+    );
     if (lazy) for (const c of list) this.checkSubtree(c);
     this.w.text(lazy ? 'get children() { return [' : 'children: [');
     list.forEach((c, i) => {
       if (i > 0) this.w.text(', ');
-      this.value(c, indent, true);
+      this.arrayItem(c, indent);
     });
     this.w.text(lazy ? ']; }' : ']');
   }
@@ -295,7 +333,7 @@ export class DomGenerator {
     const flags = el.ns === 'svg' && el.tag !== 'svg' ? 1 : el.ns === 'mathml' && el.tag !== 'math' ? 2 : 0;
     const tmpl = this.out.template(html, flags);
     if (!root.needsId) {
-      this.w.text(`${tmpl}()`);
+      this.w.text(this.instantiate(tmpl, el));
       return;
     }
     const inner = indent + '  ';
@@ -304,12 +342,17 @@ export class DomGenerator {
     };
     this.w.text('(() => {');
     root.id = this.nextEl();
-    line(`const ${root.id} = ${tmpl}();`);
+    line(`const ${root.id} = ${this.instantiate(tmpl, el)};`);
     this.walks(root, line);
     this.early(root, inner);
     this.late(root, inner);
     line(`return ${root.id};`);
     this.w.text(`\n${indent}})()`);
+  }
+
+  /** The expression giving the root node of template `tmpl`: a clone. */
+  protected instantiate(tmpl: string, _el: ElementNode): string {
+    return `${tmpl}()`;
   }
 
   private nextEl(): string {
@@ -331,11 +374,25 @@ export class DomGenerator {
         t.items.push({ insert: child, marker: null });
       }
     }
-    // Markers. Every dynamic child gets its own: the runtime keeps an insert's nodes right before
-    // its marker and never leaves placeholders, so two inserts must not share one. The next
-    // template node serves when it is an element; before text (adjacent text would merge in the
-    // template) and between two dynamic children a <!> comment is added; the last dynamic child
-    // of an element appends (marker null, or omitted when it is the element's only content).
+    const insertCount = this.placeMarkers(t);
+    for (const item of t.items) if ('dom' in item) t.children.push(item.dom);
+    if (insertCount > 0) t.needsId = true;
+    for (const c of t.children) if (c.kind === 'element' && c.t.needsId) t.needsId = true;
+    if (t.children.some((c) => c.kind !== 'element' && c.kind !== 'text')) t.needsId = true;
+    return t;
+  }
+
+  /**
+   * Gives every insert of `t` its marker, adding marker nodes to `t.items`; returns the number of
+   * inserts.
+   *
+   * Every dynamic child gets its own: the runtime keeps an insert's nodes right before its marker
+   * and never leaves placeholders, so two inserts must not share one. The next template node
+   * serves when it is an element; before text (adjacent text would merge in the template) and
+   * between two dynamic children a <!> comment is added; the last dynamic child of an element
+   * appends (marker null, or omitted when it is the element's only content).
+   */
+  protected placeMarkers(t: TElement): number {
     const items = t.items;
     const domCount = items.filter((i) => 'dom' in i).length;
     const insertCount = items.length - domCount;
@@ -354,11 +411,7 @@ export class DomGenerator {
         item.marker = m;
       }
     }
-    for (const item of items) if ('dom' in item) t.children.push(item.dom);
-    if (insertCount > 0) t.needsId = true;
-    for (const c of t.children) if (c.kind === 'element' && c.t.needsId) t.needsId = true;
-    if (t.children.some((c) => c.kind === 'marker')) t.needsId = true;
-    return t;
+    return insertCount;
   }
 
   /** The template HTML of `t`. */
@@ -375,6 +428,8 @@ export class DomGenerator {
     for (const c of t.children) {
       if (c.kind === 'text') out += raw ? c.value : escapeText(c.value);
       else if (c.kind === 'marker') out += '<!>';
+      else if (c.kind === 'open') out += '<!--[-->';
+      else if (c.kind === 'close') out += '<!--]-->';
       else out += this.html(c.t);
     }
     return `${out}</${el.tag}>`;
@@ -385,15 +440,22 @@ export class DomGenerator {
     let prev: string | null = null;
     let skipped = 0;
     for (const c of t.children) {
-      const needs = c.kind === 'marker' || (c.kind === 'element' && c.t.needsId);
+      const needs = c.kind !== 'text' && (c.kind !== 'element' || c.t.needsId);
       if (!needs) {
         skipped++;
         continue;
       }
-      const path: string = prev ? `${prev}.nextSibling` + '.nextSibling'.repeat(skipped) : `${t.id}.firstChild` + '.nextSibling'.repeat(skipped);
+      // A region's close bracket is found from its open one: in server HTML the region's content
+      // lies between them (packages/server/CONTRACT.md §3).
+      const path: string =
+        c.kind === 'close'
+          ? `${this.out.helper('close')}(${c.open.id})`
+          : prev
+            ? `${prev}.nextSibling` + '.nextSibling'.repeat(skipped)
+            : `${t.id}.firstChild` + '.nextSibling'.repeat(skipped);
       const id = this.nextEl();
       line(`const ${id} = ${path};`);
-      if (c.kind === 'marker') c.id = id;
+      if (c.kind !== 'element') c.id = id;
       else {
         c.t.id = id;
         this.walks(c.t, line);
@@ -448,15 +510,24 @@ export class DomGenerator {
         continue;
       }
       line();
-      this.w.text(`${this.out.helper('insert')}(${id}, `);
-      const child = item.insert;
-      if (child.kind === 'expr' && child.expr.dynamic) this.thunk(child.expr);
-      else this.value(child, indent, false);
-      const m = item.marker;
-      if (m === undefined) this.w.text(');');
-      else if (m === null) this.w.text(', null);');
-      else this.w.text(`, ${m.kind === 'element' ? m.t.id : (m as { id: string }).id});`);
+      this.insert(id, item, indent);
     }
+  }
+
+  /** `insert(parent, value, marker);` for one dynamic child. */
+  protected insert(parent: string, item: InsertItem, indent: string): void {
+    this.w.text(`${this.out.helper('insert')}(${parent}, `);
+    this.insertValue(item.insert, indent);
+    const m = item.marker;
+    if (m === undefined) this.w.text(');');
+    else if (m === null) this.w.text(', null);');
+    else this.w.text(`, ${nodeId(m)});`);
+  }
+
+  /** The value an insert receives: a thunk for a dynamic expression, else the value itself. */
+  protected insertValue(child: JsxNode, indent: string): void {
+    if (child.kind === 'expr' && child.expr.dynamic) this.thunk(child.expr);
+    else this.value(child, indent, false);
   }
 
   /** Attributes applied once, then one render effect for the element's dynamic attributes. */
@@ -529,6 +600,11 @@ export class DomGenerator {
     this.w.text(');');
   }
 
+  /** The previous value an attribute's first comparison sees (see `effect`). */
+  protected initialState(a: Attr, staticClasses: ReadonlySet<string> | null): string {
+    return a.kind === 'classToggle' && staticClasses !== null && !staticClasses.has(a.name) ? 'false' : 'undefined';
+  }
+
   /**
    * `renderEffect` comparing each value with the previous one (contract §worked example).
    * A `class:name` toggle starts from `false` when the template's static `class` lacks that name:
@@ -536,8 +612,7 @@ export class DomGenerator {
    * of 1,000 unselected rows would otherwise make 1,000 `classList.toggle` calls on creation).
    */
   private effect(attrs: Attr[], id: string, indent: string, staticClasses: ReadonlySet<string> | null): void {
-    const initial = (a: Attr): string =>
-      a.kind === 'classToggle' && staticClasses !== null && !staticClasses.has(a.name) ? 'false' : 'undefined';
+    const initial = (a: Attr): string => this.initialState(a, staticClasses);
     const h = this.out.helper('renderEffect');
     const inner = indent + '  ';
     const exprOf = (a: Attr): Expr => ('expr' in a ? a.expr : ((a as { value: { expr: Expr } }).value.expr));
@@ -608,8 +683,13 @@ function staticClassNames(attrs: readonly Attr[]): ReadonlySet<string> | null {
   return names;
 }
 
+/** The variable holding a bound template node (set by `walks`). */
+function nodeId(c: DomChild): string {
+  return c.kind === 'element' ? c.t.id! : (c as { id: string }).id;
+}
+
 /** Flattens fragments nested among children (they contribute their children in place). */
-function flatten(children: JsxNode[]): JsxNode[] {
+export function flatten(children: JsxNode[]): JsxNode[] {
   if (!children.some((c) => c.kind === 'fragment')) return children;
   const out: JsxNode[] = [];
   for (const c of children) {
