@@ -10,8 +10,8 @@
  * Children and fallbacks arrive as getters (`get children() { return <p/>; }` in compiled code),
  * so reading one creates it: each is read exactly when that branch is rendered.
  */
-import { catchError, getOwner, indexArray, mapArray, memo, renderEffect, signal, untrack, type Accessor } from '@lepta/reactive';
-import { disposeOwner, type Owner } from '@lepta/reactive/internal';
+import { catchError, getOwner, indexArray, mapArray, memo, renderEffect, signal, untrack, useContext, type Accessor } from '@lepta/reactive';
+import { BoundaryRendererContext, disposeOwner, type Owner } from '@lepta/reactive/internal';
 import type { JSX, NonFunctionElement } from './jsx.js';
 
 /** Children that may be a render function taking the value a condition matched. */
@@ -248,7 +248,9 @@ const NO_ERROR: unique symbol = Symbol('no error');
 /**
  * Catches errors thrown while rendering its children and by the effects and memos below it, and
  * renders `fallback` instead (disposing the children). Errors thrown by the fallback go to the
- * next boundary up.
+ * next boundary up. A renderer that renders boundaries its own way (the server, through
+ * `BoundaryRendererContext`) gets the children and the fallback and does the same in its terms;
+ * there `reset` does nothing.
  *
  * @example
  * <ErrorBoundary fallback={(err, reset) => <p onClick={reset}>Failed: {String(err)}</p>}>
@@ -256,6 +258,13 @@ const NO_ERROR: unique symbol = Symbol('no error');
  * </ErrorBoundary>
  */
 export function ErrorBoundary(props: ErrorBoundaryProps): JSX.Element {
+  const renderer = useContext(BoundaryRendererContext);
+  if (renderer !== undefined) {
+    return renderer.errorBoundary({
+      children: () => props.children,
+      fallback: (error) => renderFallback(props.fallback, error, noReset),
+    }) as JSX.Element;
+  }
   // Every write re-renders: an error after a reset that equals the previous error still counts.
   const [caught, setCaught] = signal<unknown>(NO_ERROR, { equals: false });
   const reset = (): void => setCaught(() => NO_ERROR);
@@ -299,18 +308,25 @@ export function ErrorBoundary(props: ErrorBoundaryProps): JSX.Element {
       creationError = NO_ERROR;
       disposeOwner(owner!);
     }
-    const fallback = props.fallback;
-    if (typeof fallback === 'function') {
-      const render = fallback as (error: unknown, reset: () => void) => JSX.Element;
-      const err = error;
-      return untrack(() => render(err, reset));
-    }
-    return fallback;
+    return renderFallback(props.fallback, error, reset);
   });
 }
 
-/** Calls every function in `value` (nested in arrays too), as `insert` would; arrays are copied only if they held one. */
-function resolveChildren(value: unknown): unknown {
+function renderFallback(fallback: ErrorBoundaryProps['fallback'], error: unknown, reset: () => void): JSX.Element {
+  if (typeof fallback === 'function') {
+    const render = fallback as (error: unknown, reset: () => void) => JSX.Element;
+    return untrack(() => render(error, reset));
+  }
+  return fallback;
+}
+
+function noReset(): void {}
+
+/**
+ * Calls every function in `value` (nested in arrays too), as `insert` would; arrays are copied
+ * only if they held one. (Also used by the browser's Suspense, for the same reason.)
+ */
+export function resolveChildren(value: unknown): unknown {
   while (typeof value === 'function') value = value();
   if (!Array.isArray(value)) return value;
   let out: unknown[] | null = null;

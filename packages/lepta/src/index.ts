@@ -20,7 +20,8 @@ export {
   type ErrorBoundaryProps,
 } from './flow.js';
 export { Dynamic, Portal, type DynamicProps, type PortalProps } from './dom-components.js';
-export { mount } from '@lepta/dom';
+export { Suspense, Transition, Await, type SuspenseProps, type AwaitProps } from './suspense.js';
+export { mount, hydrate } from '@lepta/dom';
 export type {
   JSX,
   Component,

@@ -26,11 +26,16 @@
  *
  * - Suspense: reading the value (`user()`, not `latest()`) while loading registers the loading
  *   period's promise with the nearest `SuspenseContext` boundary, once per period per boundary.
- * - Hydration: under a `HydrationContext`, a resource gets an id (`key` or `nextId()`). On the
- *   server its first load is handed to `serialize(id, entry)`; on the client, `take(id)` returning
- *   an entry makes the resource start `ready` (or `errored`) without calling the fetcher; later
- *   source changes fetch normally. With `ssr: 'client'` the server never fetches it and the
- *   client never takes data for it.
+ * - Hydration: under a `HydrationContext`, a resource gets an id (`key` or `nextId()`).
+ *   `take(id)` returning an entry makes the resource start `ready` (or `errored`) without calling
+ *   the fetcher; later source changes fetch normally. On the client the entry is what the server
+ *   sent. On the server it is what an earlier render of the same Suspense boundary loaded (the
+ *   server renders a boundary again once its data arrived), and `adopt(id)` hands over such a
+ *   load still in flight, so a boundary rendered again never fetches anything twice. Otherwise,
+ *   on the server, the first load is handed to `serialize(id, entry)`. With `ssr: 'client'` the
+ *   server never fetches it and the client never takes data for it.
+ * - Blocking: `blocking: true` tells the boundary a read registers with that the server must
+ *   have this value before it sends the page's shell (the `partially-blocked` stream mode).
  */
 import { DIRTY, DISPOSED, EFFECT, PENDING, RENDER } from './flags.js';
 import { batch, createComputation, getOwner, runWithOwner, updateEffectNow, type Computation } from './graph.js';
@@ -76,6 +81,12 @@ export interface ResourceOptions<T> {
    * fetch again. `'client'`: never fetched on the server; the client fetches it.
    */
   ssr?: 'serialize' | 'client';
+  /**
+   * Server: the page's shell waits for this resource (a Suspense boundary reading it renders in
+   * place instead of streaming later) in the `partially-blocked` stream mode. Use it for data
+   * the head or the first paint needs (titles, meta tags, above-the-fold content).
+   */
+  blocking?: boolean;
 }
 
 /** The new value for `mutate`: a value, or a function from the previous value. */
@@ -179,30 +190,32 @@ export function resource<T, S>(
   /** On the server, a client-only resource never fetches. */
   const neverFetch = server && clientOnly;
   let serializeId: string | undefined;
+  /** Server: an earlier render's first load of this id, still in flight; the first fetch waits for it. */
+  let adopted: Promise<HydrationEntry | undefined> | undefined;
   /** Hydrated from server data: the tracker's first run records the source but does not fetch. */
   let hydrated = false;
   if (hydration !== undefined) {
     const id = options?.key ?? hydration.nextId();
     if (!clientOnly) {
-      if (server) {
-        if (hydration.serialize !== undefined) serializeId = id;
-      } else {
-        const entry = hydration.take?.(id);
-        if (entry !== undefined) {
-          hydrated = true;
-          if ('error' in entry) {
-            failed = true;
-            error = entry.error;
-            initialStatus = 'errored';
-          } else {
-            value = entry.value as T;
-            hasValue = true;
-            initialStatus = 'ready';
-          }
+      const entry = hydration.take?.(id);
+      if (entry !== undefined) {
+        hydrated = true;
+        if ('error' in entry) {
+          failed = true;
+          error = entry.error;
+          initialStatus = 'errored';
+        } else {
+          value = entry.value as T;
+          hasValue = true;
+          initialStatus = 'ready';
         }
+      } else if (server) {
+        adopted = hydration.adopt?.(id);
+        if (hydration.serialize !== undefined) serializeId = id;
       }
     }
   }
+  const blocking = options?.blocking === true;
 
   const [valueSig, setValueSig] = signal<T | undefined>(value);
   const [errorSig, setErrorSig] = signal<unknown>(error);
@@ -271,7 +284,7 @@ export function resource<T, S>(
     serializeId = undefined;
     const entry = (): HydrationEntry | undefined =>
       failed ? { error } : hasValue ? { value } : undefined;
-    hydration!.serialize!(id, settledNow ? Promise.resolve(entry()) : period!.promise.then(entry));
+    hydration!.serialize!(id, settledNow ? entry() : period!.promise.then(entry));
   }
 
   function load(s: S, refetching: boolean): Promise<T | undefined> {
@@ -308,7 +321,15 @@ export function resource<T, S>(
             f.controller.abort();
           }
         });
-        return fetcher(s, { signal: f.controller.signal, refetching, value });
+        const info: FetcherInfo<T> = { signal: f.controller.signal, refetching, value };
+        const earlier = adopted;
+        if (earlier === undefined) return fetcher(s, info);
+        adopted = undefined;
+        return earlier.then((entry) => {
+          if (entry === undefined) return f.done ? (undefined as T) : runWithOwner(f.owner, () => fetcher(s, info));
+          if ('error' in entry) throw entry.error;
+          return entry.value as T;
+        });
       });
     } catch (e) {
       result = e as T;
@@ -400,7 +421,7 @@ export function resource<T, S>(
     if (p.boundaries === undefined) p.boundaries = [boundary];
     else if (p.boundaries.includes(boundary)) return;
     else p.boundaries.push(boundary);
-    boundary.track(p.promise);
+    boundary.track(p.promise, blocking);
   }
 
   const read = (): T | undefined => {

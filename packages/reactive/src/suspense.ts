@@ -12,14 +12,23 @@
  * - `HydrationContext` holds the per-render id allocator and the server → client data channel.
  *   Ids are allocated in creation order on both sides, so the server and the hydrating client
  *   agree on them as long as they create the same resources in the same order (or use `key`).
+ *   A Suspense boundary scopes them (`scopedHandle`): its children's ids are `<boundary id>.<n>`,
+ *   counted afresh on each render of the boundary, so the server's renders of a boundary (before
+ *   and after its data arrived) and the client's one render agree.
+ * - `BoundaryRendererContext` holds the renderer's own way of rendering boundaries (Suspense,
+ *   ErrorBoundary) where it differs from the shared components' reactive behaviour: the server's.
  */
 import { createContext, type Context } from './scope.js';
 import { signal, type Accessor } from './signal.js';
 
 /** What a resource needs from the Suspense boundary around it. */
 export interface SuspenseBoundary {
-  /** Registers pending work; the boundary is pending until `promise` settles. Never rejects. */
-  track(promise: Promise<unknown>): void;
+  /**
+   * Registers pending work; the boundary is pending until `promise` settles. Never rejects.
+   * `blocking` marks work the server must finish before it sends the page's shell (a resource
+   * or `<Await>` created with `blocking: true`; see the `partially-blocked` stream mode).
+   */
+  track(promise: Promise<unknown>, blocking?: boolean): void;
 }
 
 /**
@@ -74,20 +83,32 @@ export function suspenseBoundary(): CountingBoundary {
 export type HydrationEntry = { value: unknown } | { error: unknown };
 
 /**
- * The per-render SSR channel. On the server the renderer implements `nextId` and `serialize`; on
- * the hydrating client, `nextId` and `take`.
+ * The per-render SSR channel. On the server the renderer implements `nextId`, `serialize`, and
+ * (for boundaries it renders again once their data arrived) `take` and `adopt`; on the hydrating
+ * client, `nextId` and `take`.
  */
 export interface HydrationHandle {
   /** A fresh id, in creation order: the n-th call returns the same id on server and client. */
   nextId(): string;
   /**
-   * Server: the resource `id` started loading; `entry` resolves (never rejects) once its first
-   * load is over, with what to send to the client, or `undefined` for nothing (the load was
-   * cancelled before it produced anything). Errors are passed raw: redact them before sending.
+   * Server: the resource `id` loaded for the first time. `entry` is what to send to the client,
+   * or `undefined` for nothing (the load was cancelled before it produced anything): given as is
+   * when the load settled synchronously, else as a promise that resolves (never rejects) once the
+   * load is over. Errors are passed raw: redact them before sending.
    */
-  serialize?(id: string, entry: Promise<HydrationEntry | undefined>): void;
-  /** Client: the entry the server sent for `id`, if any (a resource takes it once, at creation). */
+  serialize?(id: string, entry: HydrationEntry | undefined | Promise<HydrationEntry | undefined>): void;
+  /**
+   * The settled entry for `id`, if any; a resource that gets one starts `ready` (or `errored`)
+   * without fetching and is not serialized. Client: what the server sent (a resource takes it
+   * once, at creation). Server: what an earlier render of the same boundary loaded for `id`.
+   */
   take?(id: string): HydrationEntry | undefined;
+  /**
+   * Server: the first load of `id` started by an earlier render of the same boundary is still in
+   * flight; the resource waits for it instead of fetching again (and fetches after all if it
+   * resolves to `undefined`: that load was cancelled).
+   */
+  adopt?(id: string): Promise<HydrationEntry | undefined> | undefined;
 }
 
 /**
@@ -98,4 +119,69 @@ export interface HydrationHandle {
 export const HydrationContext: Context<HydrationHandle | undefined> = createContext<HydrationHandle | undefined>(
   undefined,
   'HydrationContext',
+);
+
+/**
+ * The handle a Suspense boundary provides to one render of its children: ids `<id>.0`,
+ * `<id>.1`, … counted from zero on every call, so each render of the boundary (the server
+ * renders a boundary again once its data arrived; the hydrating client renders it once)
+ * allocates the same ids. `take`, `adopt` and `serialize` are the parent's.
+ *
+ * @example provideContext(HydrationContext, scopedHandle(parent, id));
+ */
+export function scopedHandle(parent: HydrationHandle, id: string): HydrationHandle {
+  let n = 0;
+  const prefix = id + '.';
+  const handle: HydrationHandle = { nextId: () => prefix + n++ };
+  if (parent.take !== undefined) handle.take = parent.take.bind(parent);
+  if (parent.adopt !== undefined) handle.adopt = parent.adopt.bind(parent);
+  if (parent.serialize !== undefined) handle.serialize = parent.serialize.bind(parent);
+  return handle;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Renderer hooks
+
+/** One Suspense or Transition boundary, as the shared component hands it to a renderer. */
+export interface SuspenseRender {
+  /** The boundary's id (from the enclosing `HydrationContext`), or `undefined` outside one. */
+  readonly id: string | undefined;
+  /** The enclosing hydration handle, from which `scopedHandle(parent, id)` derives the children's. */
+  readonly parent: HydrationHandle | undefined;
+  /** True for `<Transition>`: after the first reveal, keep the content while loading again. */
+  readonly transition: boolean;
+  /** Reads the children (creating them). */
+  children(): unknown;
+  /** Reads the fallback (creating it). */
+  fallback(): unknown;
+}
+
+/** One ErrorBoundary, as the shared component hands it to a renderer. */
+export interface ErrorBoundaryRender {
+  /** Reads the children (creating them). */
+  children(): unknown;
+  /** Creates the fallback for `error`. */
+  fallback(error: unknown): unknown;
+}
+
+/**
+ * How a renderer renders boundaries where it differs from the reactive behaviour the shared
+ * components implement (which is what the browser renderer uses). The server renderer provides
+ * one: it renders a boundary to HTML once, or again when its data arrived, instead of keeping a
+ * live view. Components consult it through `BoundaryRendererContext`, so no shared code asks
+ * which renderer it runs under.
+ */
+export interface BoundaryRenderer {
+  suspense(boundary: SuspenseRender): unknown;
+  errorBoundary(boundary: ErrorBoundaryRender): unknown;
+}
+
+/**
+ * The renderer's boundary hooks; none (the shared components' own behaviour) in the browser.
+ *
+ * @example provideContext(BoundaryRendererContext, serverBoundaries);
+ */
+export const BoundaryRendererContext: Context<BoundaryRenderer | undefined> = createContext<BoundaryRenderer | undefined>(
+  undefined,
+  'BoundaryRendererContext',
 );

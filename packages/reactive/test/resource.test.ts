@@ -649,7 +649,7 @@ describe('resource: SSR serialization and hydration', () => {
 
   function serverHandle() {
     let n = 0;
-    const entries = new Map<string, Promise<HydrationEntry | undefined>>();
+    const entries = new Map<string, HydrationEntry | undefined | Promise<HydrationEntry | undefined>>();
     const handle: HydrationHandle = {
       nextId: () => `r${n++}`,
       serialize: (id, entry) => void entries.set(id, entry),
@@ -663,7 +663,7 @@ describe('resource: SSR serialization and hydration', () => {
   }
 
   /** Stands in for the wire: entries → JSON → entries. */
-  async function transfer(entries: Map<string, Promise<HydrationEntry | undefined>>) {
+  async function transfer(entries: Map<string, HydrationEntry | undefined | Promise<HydrationEntry | undefined>>) {
     const data: Record<string, HydrationEntry> = {};
     for (const [id, entry] of entries) {
       const settled = await entry;

@@ -3,3 +3,9 @@ export { isValidAttributeName, isValidTagName, isValidStyleProperty } from './na
 export { isUrlAttribute, isSafeUrl, sanitizeUrl, BLOCKED_URL } from './url.js';
 export { renderAttribute } from './attribute.js';
 export { setSafetyReporter, type SafetyIssue, type SafetyReporter } from './report.js';
+export { renderToString } from './render-string.js';
+export { renderToStream, type StreamMode, type StreamOptions, type RenderStream } from './stream.js';
+export { type RenderOptions } from './render.js';
+export { errorDocument } from './render-error.js';
+export { hydrationScript, type ScriptOptions } from './scripts.js';
+export { redactError } from './serialize.js';

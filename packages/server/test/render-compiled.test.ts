@@ -1,0 +1,129 @@
+/**
+ * Real TSX compiled in `ssr` mode (moduleName '@lepta/server/runtime') rendered by every mode:
+ * once everything loaded, each gives the same page, and the out-of-order stream, after its
+ * swaps in a browser, is that page too. Each module is compiled to test/.tmp-render/ and
+ * imported, so vitest resolves its imports as it resolves a test's.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compile } from '@lepta/compiler';
+// The compiled modules import '@lepta/server/runtime': the renderer must be the same module
+// instance as theirs (the package's, not '../src/…', which vitest loads as another instance).
+import { renderToStream, renderToString, type StreamMode } from '@lepta/server';
+import { createComponent, pageData, readText, streamInto, testBrowser, withoutScripts } from './render-helpers.js';
+
+const tmp = join(dirname(fileURLToPath(import.meta.url)), '.tmp-render');
+mkdirSync(tmp, { recursive: true });
+let counter = 0;
+afterAll(() => process.env.KEEP_TMP || rmSync(tmp, { recursive: true, force: true }));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Module = Record<string, any>;
+
+async function load(source: string): Promise<Module> {
+  const name = `render-${process.pid}-${counter++}`;
+  const { code } = compile(source, { filename: `${name}.tsx`, mode: 'ssr', moduleName: '@lepta/server/runtime', typescript: 'strip' });
+  const file = join(tmp, `${name}.js`);
+  writeFileSync(file, code);
+  return import(/* @vite-ignore */ pathToFileURL(file).href);
+}
+
+const page = await load(`
+  import { ErrorBoundary, For, Show, Suspense, resource } from 'lepta';
+
+  const wait = (ms: number, signal: AbortSignal) =>
+    new Promise<void>((resolve) => { const t = setTimeout(resolve, ms); signal.addEventListener('abort', () => clearTimeout(t)); });
+
+  export const fetched: string[] = [];
+
+  function Panel(props: { name: string; delay: number; fail?: boolean }) {
+    // created outside the boundary, read inside it (the streaming example's shape)
+    const data = resource(() => props.name, async (name, { signal }) => {
+      fetched.push(name);
+      await wait(props.delay, signal);
+      if (props.fail) throw new Error('no ' + name);
+      return { name, when: new Date(0), tags: new Set([name, 'x']) };
+    });
+    return (
+      <section id={'panel-' + props.name}>
+        <h2>Panel {props.name}</h2>
+        <ErrorBoundary fallback={(e) => <p class="error">{(e as Error).message}</p>}>
+          <Suspense fallback={<p class="fallback">Loading {props.name}…</p>}>
+            <Show when={data()} fallback={<p>none</p>}>
+              {(d) => (
+                <div class="content" data-panel={d().name}>
+                  <p>{d().tags.size} tags, {d().when instanceof Date ? 'a Date' : 'not a Date'}</p>
+                  <Comments panel={d().name} />
+                </div>
+              )}
+            </Show>
+          </Suspense>
+        </ErrorBoundary>
+      </section>
+    );
+  }
+
+  function Comments(props: { panel: string }) {
+    const comments = resource(() => props.panel, async (panel, { signal }) => {
+      fetched.push('comments ' + panel);
+      await wait(1, signal);
+      return [panel + '1', panel + '2'];
+    });
+    return (
+      <Suspense fallback={<span>…</span>}>
+        <ul><For each={comments()}>{(c) => <li>{c}</li>}</For></ul>
+      </Suspense>
+    );
+  }
+
+  export function App(props: { delays: number[] }) {
+    return (
+      <main>
+        <h1>Streaming</h1>
+        <Panel name="a" delay={props.delays[0]} />
+        <Panel name="b" delay={props.delays[1]} />
+        <Panel name="c" delay={props.delays[2]} fail />
+      </main>
+    );
+  }
+`);
+
+const app = () => createComponent(page.App, { delays: [6, 3, 1] });
+
+describe('compiled ssr components', () => {
+  it('every mode renders the same page once loaded; the streamed ones get there by swaps', async () => {
+    const expectedFetches = ['a', 'b', 'c', 'comments a', 'comments b'];
+    page.fetched.length = 0;
+    const expected = withoutScripts(await readText(renderToStream(app, { mode: 'in-order' })));
+    // each resource fetched once, though boundaries rendered again when their data arrived
+    expect([...page.fetched].sort()).toEqual(expectedFetches);
+    expect(expected).toContain('<div class="content" data-panel="a"><p><!--[-->2<!--]--> tags, <!--[-->a Date<!--]--></p>');
+    expect(expected).toContain('<li>a1</li><li>a2</li>');
+    expect(expected).toContain('<p class="error">no c</p>');
+    expect(expected).not.toContain('$s:');
+    page.fetched.length = 0;
+    expect(withoutScripts(await readText(renderToStream(app, { mode: 'async' })))).toBe(expected);
+
+    for (const mode of ['out-of-order', 'partially-blocked'] as StreamMode[]) {
+      page.fetched.length = 0;
+      const browser = testBrowser();
+      const chunks = await streamInto(browser, renderToStream(app, { mode }));
+      expect(chunks.length).toBeGreaterThan(2);
+      expect(browser.app()).toBe(expected);
+      expect([...page.fetched].sort()).toEqual(expectedFetches);
+      const data = browser.lepta!.d;
+      const tags = (data['0'] as { value: { tags: Set<string> } }).value.tags; // (a Set of the page's realm)
+      expect([tags.constructor.name, [...tags]]).toEqual(['Set', ['a', 'x']]);
+      expect((data['4'] as { error: Error }).error.message).toBe('no c');
+      await browser.close();
+    }
+  });
+
+  it('renderToString shows the fallbacks in their slot markers', () => {
+    const html = renderToString(app);
+    expect(withoutScripts(html)).toContain('<!--$s:1--><p class="fallback">Loading <!--[-->a<!--]-->…</p><!--/$s-->');
+    expect(pageData(html)).toEqual({});
+  });
+});
