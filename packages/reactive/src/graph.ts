@@ -174,6 +174,12 @@ export function untrack<T>(fn: () => T): T {
   return runWithOwner(activeSub, fn);
 }
 
+/** `untrack(() => fn(arg))` without the closure: how the renderers call a component. */
+export function untrackCall<A, T>(fn: (arg: A) => T, arg: A): T {
+  if (activeSub === undefined) return fn(arg);
+  return runWithOwnerArgs(activeSub, fn, arg, undefined);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Unlinking
 

@@ -4,7 +4,7 @@
  */
 export { setServer } from './env.js';
 export { renderBinding } from './effect.js';
-export { flushSync, MAX_FLUSH_ROUNDS } from './graph.js';
+export { flushSync, untrackCall, MAX_FLUSH_ROUNDS } from './graph.js';
 export { Owner, disposeOwner, setContextValue, lookupContext, handleError } from './owner.js';
 export {
   SuspenseContext,

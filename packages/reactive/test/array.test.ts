@@ -16,6 +16,7 @@ import {
   type Accessor,
 } from '../src/index.js';
 import { tick } from './helpers.js';
+import { setServer } from '../src/env.js';
 
 interface Item {
   id: number;
@@ -490,5 +491,36 @@ describe('mapArray (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('lists on the server', () => {
+  it('map every row once, in order, with constant indexes, and the fallback when empty', () => {
+    setServer(true);
+    try {
+      root((dispose) => {
+        const calls: string[] = [];
+        const [items] = signal(['a', 'b', 'c']);
+        const keyed = mapArray(items, (item, index) => {
+          calls.push(item);
+          return `${index()}:${item}`;
+        });
+        expect(keyed()).toEqual(['0:a', '1:b', '2:c']);
+        expect(keyed()).toEqual(['0:a', '1:b', '2:c']);
+        expect(calls).toEqual(['a', 'b', 'c']);
+        const byIndex = indexArray(items, (item, index) => `${index}:${item()}`);
+        expect(byIndex()).toEqual(['0:a', '1:b', '2:c']);
+        const [none] = signal<string[]>([]);
+        expect(mapArray(none, (x) => x, { fallback: () => 'empty' })()).toEqual(['empty']);
+        expect(indexArray(none, (x) => x(), { fallback: () => 'empty' })()).toEqual(['empty']);
+        // What a row creates belongs to the render: disposed with it.
+        const cleanups: string[] = [];
+        mapArray(items, (item) => onCleanup(() => cleanups.push(item)))();
+        dispose();
+        expect(cleanups.sort()).toEqual(['a', 'b', 'c']);
+      });
+    } finally {
+      setServer(false);
+    }
   });
 });

@@ -98,14 +98,19 @@ export function fallbackSlot(id: string, fallback: string): string {
  * tag, or the doctype, whichever comes first in that order of preference).
  */
 export function withLeadingScript(html: string, script: string): string {
-  if (!WHOLE_DOCUMENT.test(html)) return script + html;
+  // `html` is usually a long rope of concatenated pieces; any look at its characters makes V8
+  // join it. Looking at `script + html` instead joins once the string the caller needs anyway.
+  const page = script + html;
+  WHOLE_DOCUMENT.lastIndex = script.length;
+  if (!WHOLE_DOCUMENT.test(page)) return page;
   const tag = HEAD_TAG.exec(html) ?? HTML_TAG.exec(html) ?? DOCTYPE.exec(html);
   if (tag === null) return script + html;
   const at = tag.index + tag[0].length;
   return html.slice(0, at) + script + html.slice(at);
 }
 
-const WHOLE_DOCUMENT = /^\s*<(?:!doctype|html)[\s>]/i;
+/** Sticky: tested at the start of the app's HTML inside `script + html`. */
+const WHOLE_DOCUMENT = /\s*<(?:!doctype|html)[\s>]/iy;
 // Attribute values never contain a raw `>` (they are escaped), so a tag ends at the first one.
 const HEAD_TAG = /<head(?=[\s/>])[^>]*>/i;
 const HTML_TAG = /<html(?=[\s/>])[^>]*>/i;

@@ -3,7 +3,7 @@
  * holes in children arrays, `innerHTML`, `<script>`/`<style>` content and the selected options
  * of a `<select value>`.
  */
-import { untrack } from '@lepta/reactive';
+import { untrackCall } from '@lepta/reactive/internal';
 import { escapeAttr, escapeScriptText, escapeText } from './escape.js';
 import { Html, escapeChild } from './html.js';
 import { isWhitespace } from './ssr-attributes.js';
@@ -13,7 +13,7 @@ import { isWhitespace } from './ssr-attributes.js';
  * renders it must not subscribe to what its body reads) and under the current owner.
  */
 export function createComponent<P, R>(Comp: (props: P) => R, props: P): R {
-  return untrack(() => Comp(props));
+  return untrackCall(Comp, props);
 }
 
 const OPEN = '<!--[-->';
