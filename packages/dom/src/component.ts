@@ -3,13 +3,26 @@
  */
 import { untrack } from '@lepta/reactive';
 
+/** `createComponent`'s signature. */
+export type CreateComponent = <P, R>(Comp: (props: P) => R, props: P) => R;
+
 /**
  * Calls a component: `Comp(props)`, untracked (a component runs once; reads in its body must not
  * subscribe whatever effect is rendering it) and under the current owner (what it creates is
  * disposed with the code that rendered it).
+ *
+ * A variable so that hydration can stand in for it (`swapCreateComponent`: it keeps the stack
+ * of components being created, for mismatch warnings) at no cost to apps that never hydrate.
  */
-export function createComponent<P, R>(Comp: (props: P) => R, props: P): R {
-  return untrack(() => Comp(props));
+export let createComponent: CreateComponent = (Comp, props) => untrack(() => Comp(props));
+
+/** Hydration: makes `createComponent` call `next` until the returned function restores it. */
+export function swapCreateComponent(next: (plain: CreateComponent) => CreateComponent): () => void {
+  const saved = createComponent;
+  createComponent = next(saved);
+  return () => {
+    createComponent = saved;
+  };
 }
 
 /**

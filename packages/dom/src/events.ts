@@ -194,6 +194,23 @@ function dispatch(event: Event, key: string): void {
   }
 }
 
+/**
+ * Runs the delegated handlers of an event that was dispatched before they existed (captured
+ * before hydration, packages/server/CONTRACT.md §6): walks from its target outwards as `dispatch`
+ * would. Its `composedPath()` is empty once its dispatch is over, so the walk follows parents
+ * (and portals' `$$host`) from the target; `currentTarget` reads as during a dispatch.
+ */
+export function replayEvent(event: Event): void {
+  const savedNode = currentNode;
+  Object.defineProperty(event, 'currentTarget', currentTargetDescriptor);
+  try {
+    walkFrom(event.target as HandlerHost | null, '$$' + event.type, event);
+  } finally {
+    currentNode = savedNode;
+    delete (event as unknown as { currentTarget?: unknown }).currentTarget;
+  }
+}
+
 /** After a portal: walk parents from `node` (its slot if slotted, a shadow root's host). */
 function walkFrom(node: HandlerHost | null, key: string, event: Event): void {
   while (node !== null) {

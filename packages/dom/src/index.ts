@@ -1,6 +1,7 @@
 /**
- * @lepta/dom — the browser renderer: what the compiler's `dom` output calls (CONTRACT.md).
- * See README.md for the design of each part.
+ * @lepta/dom — the browser renderer: what the compiler's `dom` output calls (CONTRACT.md), and
+ * hydration of server-rendered HTML with what its `hydrate` output calls
+ * (packages/server/CONTRACT.md §3, §4). See README.md for the design of each part.
  */
 export { mergeProps, splitProps } from '@lepta/reactive';
 // Compiled code's bindings live as long as their owner: the disposer-free render effect.
@@ -22,3 +23,5 @@ export { delegateEvents, addEventListener, holdDelegation, type ListenerValue } 
 export { createComponent, ref } from './component.js';
 export { bindValue, bindChecked, bindGroup, type Binding } from './bind.js';
 export { mount } from './mount.js';
+export { hydrate } from './hydrate.js';
+export { claim, close, at, hole } from './cursor.js';

@@ -20,21 +20,21 @@ import { renderBinding } from '@lepta/reactive/internal';
 import { reconcileNodes } from './reconcile.js';
 
 /** What a slot currently holds. */
-const NONE = 0;
+export const NONE = 0;
 /** A text node this slot created; `text` is its data. */
-const TEXT = 1;
+export const TEXT = 1;
 /** One node given by the caller. */
-const NODE = 2;
+export const NODE = 2;
 /** An array of nodes (at least one). */
-const LIST = 3;
+export const LIST = 3;
 
-const EMPTY: Node[] = [];
+export const EMPTY: Node[] = [];
 
 /** The set `setList` uses to drop repeated nodes, when no other normalization is using it. */
 let spareSet: Set<Node> | null = new Set();
 
 /** Text nodes created for strings inside arrays: the only text nodes an update may rewrite. */
-const ownText = new WeakSet<Node>();
+export const ownText = new WeakSet<Node>();
 
 export class Slot {
   kind = NONE;
@@ -48,14 +48,20 @@ export class Slot {
   ) {}
 }
 
+/** `insert`'s signature: `open` is the region's open bracket in `hydrate`-mode code (ignored here). */
+export type Insert = (parent: Node, value: unknown, marker?: Node | null, open?: Node | null) => void;
+
 /**
  * Inserts `value` into `parent` before `marker` (`null` or omitted: at the end) and keeps it up
  * to date if it is reactive. Values: a string or number becomes one text node; a node is
  * inserted as is (a fragment's children are); an array is flattened (nested arrays, functions
  * called); a function is called in a render effect and its result inserted again whenever what
  * it read changes; `null`, `undefined`, `true`, `false` insert nothing.
+ *
+ * A variable rather than a function declaration so that hydration can stand in for it while it
+ * runs (`swapInsert`): apps that never hydrate carry none of that code.
  */
-export function insert(parent: Node, value: unknown, marker: Node | null = null): void {
+export let insert: Insert = (parent: Node, value: unknown, marker: Node | null = null): void => {
   if (typeof value === 'function' || (Array.isArray(value) && hasFunction(value))) {
     renderBinding(updateSlot, new Slot(parent, marker, value));
     return;
@@ -71,6 +77,15 @@ export function insert(parent: Node, value: unknown, marker: Node | null = null)
   } else {
     setSlot(new Slot(parent, marker, null), value);
   }
+};
+
+/** Hydration (adopt.ts): makes `insert` call `next` until the returned function restores it. */
+export function swapInsert(next: (dom: Insert) => Insert): () => void {
+  const saved = insert;
+  insert = next(saved);
+  return () => {
+    insert = saved;
+  };
 }
 
 /** Whether `value` must be tracked: a function, or an array holding one at any depth. */
@@ -206,7 +221,7 @@ function setList(slot: Slot, items: readonly unknown[]): void {
  * position as a text node this code created last time reuses that node (editing its `data`), so
  * `[a, ' and ', b]` re-rendered keeps its text nodes.
  */
-function normalize(items: readonly unknown[], out: Node[], prev: Node[], slot: Slot, seen: Set<Node>): void {
+export function normalize(items: readonly unknown[], out: Node[], prev: Node[], slot: Slot, seen: Set<Node>): void {
   for (let i = 0, n = items.length; i < n; i++) {
     let item = items[i];
     while (typeof item === 'function') item = item();
