@@ -335,7 +335,19 @@ describe('spreads', () => {
 });
 
 describe('components', () => {
-  it('passes reactive props as getters that read the current values', async () => {
+  it('evaluates props at the call on the server; JSX props stay lazy for control flow', async () => {
+    const m = await load(`
+      export const reads: string[] = [];
+      const read = (name: string) => (reads.push(name), name);
+      const Unused = (props: { a: string; b: unknown }) => <i>{props.a}</i>;
+      export const App = () => <div><Unused a={read('a')} b={<b>{read('jsx')}</b>} /></div>;
+    `);
+    expect(render(m.App)).toBe('<div><i>a</i></div>');
+    // \`a\` was read at the call (a plain value); the JSX prop was never read, so never rendered.
+    expect(m.reads).toEqual(['a']);
+  });
+
+  it('passes props that read the current values', async () => {
     const m = await load(`
       import { signal } from '@lepta/reactive';
       export const [name, setName] = signal('a');

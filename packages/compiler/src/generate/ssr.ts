@@ -20,7 +20,6 @@
  * The output is one line per root: what matters is the work it does per render, and every
  * static byte is already in a literal.
  */
-import { forEachChild, isFunction, type Node } from '../ast.js';
 import type { Attr, ElementNode, Expr, JsxNode, Prop, PropValue } from '../analyze/ir.js';
 import { CONTENT_PROPERTIES, RAW_TEXT_ELEMENTS, VOID_ELEMENTS } from '../html.js';
 import { DomGenerator, flatten } from './dom.js';
@@ -125,17 +124,17 @@ export class SsrGenerator extends DomGenerator {
   }
 
   /**
-   * On the server a prop is a getter only when reading it can run user code: a call, `new`, a
-   * tagged template, `await`/`yield`, or JSX. A prop that only reads variables and properties
-   * (`row.label`) is a plain value. Nothing changes on the server after a component has run, so
-   * reading such a prop at the call gives the value the component would read, and it is much
-   * cheaper: V8 builds an object literal with accessors about fifty times slower than one with
-   * plain values, which dominated the time of rendering a list of small components. A call stays
-   * lazy because reading it may suspend or throw, and must do so inside the component (its own
-   * Suspense or ErrorBoundary), as it does in the browser.
+   * On the server a prop is a getter only when it is JSX: control flow (`Show`, `Suspense`)
+   * decides whether such a prop renders at all. Every other prop is evaluated at the call, as a
+   * plain value. Nothing changes on the server after a component ran, so the value is the one
+   * the component would have read, and it is far cheaper: V8 builds an object literal with
+   * accessors more than fifty times slower than one with plain values, which was half the time
+   * of rendering a list of small components. What differs from the browser: a prop read that
+   * suspends or throws is caught by the boundaries around the component's call, not by ones
+   * inside it, and a prop the component never reads is still evaluated.
    */
   protected override lazyProp(e: Expr): boolean {
-    return (e.dynamic && mayRunCode(e.node)) || (e.hasJsx && !e.isFunction);
+    return e.hasJsx && !e.isFunction;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -470,30 +469,6 @@ type Named = { name: string; value: PropValue };
  * The parts of a merged `class` or `style` attribute: the base (a static value, an expression,
  * or none; a later one replaces an earlier one) and the `class:x` / `style:x` parts in order.
  */
-/**
- * Whether evaluating `node` may call user code (not counting property getters): it contains a
- * call, `new`, a tagged template, `await`, `yield`, an `import()` or JSX outside nested functions.
- */
-function mayRunCode(node: Node): boolean {
-  switch (node.type) {
-    case 'CallExpression':
-    case 'NewExpression':
-    case 'TaggedTemplateExpression':
-    case 'AwaitExpression':
-    case 'YieldExpression':
-    case 'ImportExpression':
-    case 'JSXElement':
-    case 'JSXFragment':
-      return true;
-  }
-  if (isFunction(node)) return false;
-  let found = false;
-  forEachChild(node, (child) => {
-    if (!found && mayRunCode(child)) found = true;
-  });
-  return found;
-}
-
 function mergedParts(parts: Attr[]): { base: string | Expr | null; named: Named[] } {
   let base: string | Expr | null = null;
   const named: Named[] = [];
