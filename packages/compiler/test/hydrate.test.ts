@@ -341,6 +341,30 @@ describe('the round trip: ssr-compiled render → hydrate-compiled adoption', ()
     return { client, container };
   }
 
+  it('Dynamic with a tag name adopts the server element', async () => {
+    const source = `
+      import { signal } from '@lepta/reactive';
+      import { Dynamic } from 'lepta';
+      export const [tag, setTag] = signal('h2');
+      export const [text, setText] = signal('hello');
+      export const App = () => <main><Dynamic component={tag()} class="title">{text()}</Dynamic><p>after</p></main>;
+    `;
+    const server = await load(source, 'ssr');
+    const { renderToString } = await import('@lepta/server');
+    const runtime = await import('@lepta/server/runtime');
+    const html = renderToString(() => runtime.createComponent(server.App, {}), { hydrationScript: false });
+    expect(html).toBe('<main><!--[--><h2 class="title">hello</h2><!--]--><p>after</p></main>');
+    const client = await load(source);
+    const container = serverPage(html);
+    hydrateUntouched(client.App, container);
+    const h2 = container.querySelector('h2')!;
+    client.setText('changed');
+    expect(h2.textContent).toBe('changed');
+    client.setTag('h3');
+    expect(container.querySelector('h3')!.textContent).toBe('changed');
+    expect(container.querySelector('h2')).toBeNull();
+  });
+
   it('the counter', async () => {
     const { client, container } = await roundTrip(COUNTER, 'Counter');
     const div = container.firstChild as HTMLElement;

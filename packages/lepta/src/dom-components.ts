@@ -1,10 +1,12 @@
 /**
  * The components that need the DOM: `Dynamic` (a tag name creates an element) and `Portal`
  * (renders into another place in the document). They use @lepta/dom's runtime as compiled code
- * does (`insert`, `spread`, `createComponent`).
+ * does (`insert`, `spread`, `createComponent`). A renderer without a DOM (the server) provides
+ * its own element and portal through `RendererContext`.
  */
-import { memo, onCleanup, renderEffect, splitProps, untrack } from '@lepta/reactive';
-import { createComponent, holdDelegation, insert, spread } from '@lepta/dom';
+import { memo, onCleanup, renderEffect, splitProps, untrack, useContext } from '@lepta/reactive';
+import { RendererContext } from '@lepta/reactive/internal';
+import { claim, createComponent, holdDelegation, insert, spread } from '@lepta/dom';
 import type { Component, ComponentProps, JSX, ValidComponent } from './jsx.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -43,12 +45,15 @@ export type DynamicProps<T extends ValidComponent> = {
 export function Dynamic<T extends ValidComponent>(props: DynamicProps<T>): JSX.Element {
   const [local, others] = splitProps(props as unknown as { component: unknown } & Record<string, unknown>, ['component']);
   const component = memo(() => local.component);
+  const renderer = useContext(RendererContext);
   return memo(() => {
     const c = component();
     if (typeof c === 'function') return createComponent(c as Component<Record<string, unknown>>, others);
     if (typeof c === 'string') {
       const svg = SVG_TAGS.has(c);
-      const el = svg ? document.createElementNS(SVG_NS, c) : document.createElement(c);
+      if (renderer !== undefined) return renderer.element(c, others, svg) as JSX.Element;
+      // While hydrating, the element the server rendered (`claim` checks its tag); else a new one.
+      const el = claim(() => (svg ? document.createElementNS(SVG_NS, c) : document.createElement(c))) as Element;
       spread(el, others, svg);
       return el;
     }
@@ -83,6 +88,8 @@ export interface PortalProps {
  * <Portal mount={document.getElementById('modals')!}><Dialog onClose={close} /></Portal>
  */
 export function Portal(props: PortalProps): JSX.Element {
+  const renderer = useContext(RendererContext);
+  if (renderer !== undefined) return renderer.portal() as JSX.Element;
   // Rendered in place of the Portal: its parent is the portal's logical parent.
   const marker = document.createTextNode('');
   const content = memo(() => props.children);

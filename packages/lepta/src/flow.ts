@@ -11,7 +11,7 @@
  * so reading one creates it: each is read exactly when that branch is rendered.
  */
 import { catchError, getOwner, indexArray, mapArray, memo, renderEffect, signal, untrack, useContext, type Accessor } from '@lepta/reactive';
-import { BoundaryRendererContext, disposeOwner, type Owner } from '@lepta/reactive/internal';
+import { RendererContext, disposeOwner, type Owner } from '@lepta/reactive/internal';
 import type { JSX, NonFunctionElement } from './jsx.js';
 
 /** Children that may be a render function taking the value a condition matched. */
@@ -249,7 +249,7 @@ const NO_ERROR: unique symbol = Symbol('no error');
  * Catches errors thrown while rendering its children and by the effects and memos below it, and
  * renders `fallback` instead (disposing the children). Errors thrown by the fallback go to the
  * next boundary up. A renderer that renders boundaries its own way (the server, through
- * `BoundaryRendererContext`) gets the children and the fallback and does the same in its terms;
+ * `RendererContext`) gets the children and the fallback and does the same in its terms;
  * there `reset` does nothing.
  *
  * @example
@@ -258,7 +258,7 @@ const NO_ERROR: unique symbol = Symbol('no error');
  * </ErrorBoundary>
  */
 export function ErrorBoundary(props: ErrorBoundaryProps): JSX.Element {
-  const renderer = useContext(BoundaryRendererContext);
+  const renderer = useContext(RendererContext);
   if (renderer !== undefined) {
     return renderer.errorBoundary({
       children: () => props.children,

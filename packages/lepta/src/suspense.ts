@@ -5,7 +5,7 @@
  * client agree on it) and gives its children a scoped handle (`<id>.<n>` ids, see
  * `scopedHandle`). Then:
  *
- * - Under a renderer that provides `BoundaryRendererContext` (the server), the renderer renders
+ * - Under a renderer that provides `RendererContext` (the server), the renderer renders
  *   the boundary: to HTML, now or once its data arrived (packages/server/CONTRACT.md §5).
  * - Otherwise (the browser), the boundary is reactive: its children are created once, under a
  *   counting `SuspenseContext`, and kept alive; while any resource read inside is loading, the
@@ -17,7 +17,7 @@
  */
 import { memo, renderEffect, resource, runWithOwner, getOwner, signal, untrack, useContext } from '@lepta/reactive';
 import {
-  BoundaryRendererContext,
+  RendererContext,
   HydrationContext,
   Owner,
   SuspenseContext,
@@ -67,7 +67,7 @@ function boundary(props: SuspenseProps, transition: boolean): JSX.Element {
     children: () => props.children,
     fallback: () => props.fallback,
   };
-  const renderer = useContext(BoundaryRendererContext);
+  const renderer = useContext(RendererContext);
   return (renderer !== undefined ? renderer.suspense(spec) : reactiveBoundary(spec)) as JSX.Element;
 }
 

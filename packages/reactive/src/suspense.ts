@@ -15,7 +15,7 @@
  *   A Suspense boundary scopes them (`scopedHandle`): its children's ids are `<boundary id>.<n>`,
  *   counted afresh on each render of the boundary, so the server's renders of a boundary (before
  *   and after its data arrived) and the client's one render agree.
- * - `BoundaryRendererContext` holds the renderer's own way of rendering boundaries (Suspense,
+ * - `RendererContext` holds the renderer's own way of rendering boundaries (Suspense,
  *   ErrorBoundary) where it differs from the shared components' reactive behaviour: the server's.
  */
 import { createContext, type Context } from './scope.js';
@@ -165,23 +165,27 @@ export interface ErrorBoundaryRender {
 }
 
 /**
- * How a renderer renders boundaries where it differs from the reactive behaviour the shared
- * components implement (which is what the browser renderer uses). The server renderer provides
- * one: it renders a boundary to HTML once, or again when its data arrived, instead of keeping a
- * live view. Components consult it through `BoundaryRendererContext`, so no shared code asks
- * which renderer it runs under.
+ * How a renderer renders what differs from the behaviour the shared components implement (which
+ * is the browser renderer's). The server renderer provides these: it renders a boundary to HTML
+ * once, or again when its data arrived, instead of keeping a live view; it writes a `Dynamic`
+ * element as HTML; a `Portal` renders nothing in the page (the browser renders it). Components
+ * consult them through `RendererContext`, so no shared code asks which renderer it runs under.
  */
-export interface BoundaryRenderer {
+export interface RendererHooks {
   suspense(boundary: SuspenseRender): unknown;
   errorBoundary(boundary: ErrorBoundaryRender): unknown;
+  /** `<Dynamic component="tag" {...props}>`: the element for a tag name. */
+  element(tag: string, props: Record<string, unknown>, isSVG: boolean): unknown;
+  /** `<Portal>`: what renders in the Portal's place. */
+  portal(): unknown;
 }
 
 /**
- * The renderer's boundary hooks; none (the shared components' own behaviour) in the browser.
+ * The renderer's hooks; none (the shared components' own behaviour) in the browser.
  *
- * @example provideContext(BoundaryRendererContext, serverBoundaries);
+ * @example provideContext(RendererContext, serverBoundaries);
  */
-export const BoundaryRendererContext: Context<BoundaryRenderer | undefined> = createContext<BoundaryRenderer | undefined>(
+export const RendererContext: Context<RendererHooks | undefined> = createContext<RendererHooks | undefined>(
   undefined,
-  'BoundaryRendererContext',
+  'RendererContext',
 );

@@ -1,5 +1,5 @@
 /**
- * Suspense and ErrorBoundary on the server: the `BoundaryRenderer` the shared components consult
+ * Suspense and ErrorBoundary on the server: the `RendererHooks` the shared components consult
  * (packages/reactive/src/suspense.ts). A component renders to HTML once, so instead of a live
  * view a boundary is rendered as a *piece* — a string of HTML plus the pending Suspense
  * boundaries inside it — and rendered again when there is something new to show.
@@ -42,7 +42,7 @@ import {
   setContextValue,
   setServer,
   suspenseBoundary,
-  type BoundaryRenderer,
+  type RendererHooks,
   type CountingBoundary,
   type ErrorBoundaryRender,
   type HydrationHandle,
@@ -148,7 +148,7 @@ function place(piece: Piece, owner: Owner | null): Html {
 }
 
 /** The boundary hooks of one render. */
-export function serverBoundaries(host: BoundaryHost): BoundaryRenderer {
+export function serverBoundaries(host: BoundaryHost): Pick<RendererHooks, 'suspense' | 'errorBoundary'> {
   return {
     suspense: (spec) => new ServerBoundary(host, spec, getOwner()!).first(),
     errorBoundary: (spec) => renderErrorBoundary(host, spec),

@@ -4,7 +4,7 @@
  * its end. `renderToString` and `renderToStream` (stream.ts) drive one each.
  */
 import {
-  BoundaryRendererContext,
+  RendererContext,
   HydrationContext,
   Owner,
   disposeOwner,
@@ -13,6 +13,7 @@ import {
 } from '@lepta/reactive/internal';
 import { NO_ERROR, renderPiece, serverBoundaries, type BoundaryHost, type Rendered } from './boundary.js';
 import { ServerData } from './serialize-registry.js';
+import { ssrElement } from './ssr-spread.js';
 import { dataScript, hydrationScript, withLeadingScript } from './scripts.js';
 
 /** Options of every render. */
@@ -60,7 +61,12 @@ export class RenderSession implements BoundaryHost {
     this.interrupted = new Promise((resolve) => (this.interrupt = resolve));
     this.root = new Owner(null, 0);
     setContextValue(this.root, HydrationContext.id, this.data.handle);
-    setContextValue(this.root, BoundaryRendererContext.id, serverBoundaries(this));
+    setContextValue(this.root, RendererContext.id, {
+      ...serverBoundaries(this),
+      element: ssrElement,
+      // A portal's content belongs elsewhere in the document: the browser renders it there.
+      portal: () => undefined,
+    });
   }
 
   /** Renders the app: the page's shell, with the slots of its pending boundaries. */

@@ -127,3 +127,29 @@ describe('compiled ssr components', () => {
     expect(pageData(html)).toEqual({});
   });
 });
+
+describe('Dynamic and Portal on the server', () => {
+  it('renders a Dynamic tag as HTML (validated, escaped) and a Portal as nothing in place', async () => {
+    const m = await load(`
+      import { Dynamic, Portal } from 'lepta';
+      const Label = (props: { text: string }) => <b>{props.text}</b>;
+      export const App = (props: { tag: string }) => (
+        <main>
+          <Dynamic component={props.tag} class="title" title={'a"b'}>Hello <i>you</i></Dynamic>
+          <Dynamic component={Label} text="<x>" />
+          <Dynamic component="input" value="v" />
+          <Portal><p>elsewhere</p></Portal>
+          <p>after</p>
+        </main>
+      );
+    `);
+    const html = renderToString(() => createComponent(m.App, { tag: 'h2' }), { hydrationScript: false });
+    expect(html).toBe(
+      '<main><!--[--><h2 title="a&quot;b" class="title">Hello <i>you</i></h2><!--]--><!--[--><b>&lt;x&gt;</b><!--]-->' +
+        '<!--[--><input value="v"><!--]--><!--[--><!--]--><p>after</p></main>',
+    );
+    expect(() => renderToString(() => createComponent(m.App, { tag: 'h2 onclick=x' }), { hydrationScript: false, onError: () => {} })).toThrow(
+      /Invalid tag name/,
+    );
+  });
+});
