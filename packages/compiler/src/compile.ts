@@ -30,6 +30,11 @@ export interface CompileOptions {
    * (`"lepta/server-runtime"` in `ssr` mode).
    */
   moduleName?: string;
+  /**
+   * Development output (default `false`): adds what only helps while developing, today the JSX
+   * location each `hydrate`-mode template root passes to `claim`, named in mismatch warnings.
+   */
+  dev?: boolean;
   /** `'preserve'` (default) leaves TypeScript in the output; `'strip'` removes it with oxc-transform. */
   typescript?: 'preserve' | 'strip';
   /** Produce a source map (default `true`). */
@@ -97,7 +102,7 @@ function run(file: SourceFile, options: CompileOptions, progress: { at: number }
 
   const rewrite = rewriteDestructuredProps(found.candidates, found.tags, ms, file);
   const analyzer = new JsxAnalyzer({ file, rewritten: rewrite.rewritten, warnings });
-  const out = new ModuleOutput(options.moduleName ?? (mode === 'ssr' ? 'lepta/server-runtime' : 'lepta/runtime'));
+  const out = new ModuleOutput(options.moduleName ?? (mode === 'ssr' ? 'lepta/server-runtime' : 'lepta/runtime'), options.dev === true);
   if (rewrite.usesSplitProps) out.helper('splitProps');
   const generator = createGenerator(mode, out, file, rewrite.tagText);
 

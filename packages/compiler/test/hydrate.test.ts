@@ -28,7 +28,7 @@ type Module = Record<string, any>;
 async function load(source: string, mode: 'hydrate' | 'ssr' = 'hydrate'): Promise<Module> {
   const name = `hydrate-${mode}-${counter++}`;
   const moduleName = mode === 'ssr' ? '@lepta/server/runtime' : '@lepta/dom';
-  const { code } = compile(source, { filename: `${name}.tsx`, mode, moduleName, typescript: 'strip' });
+  const { code } = compile(source, { filename: `${name}.tsx`, mode, moduleName, typescript: 'strip', dev: true });
   const file = join(tmp, `${name}.js`);
   writeFileSync(file, code);
   return import(/* @vite-ignore */ pathToFileURL(file).href);

@@ -28,9 +28,14 @@ const DEFAULT_INCLUDE = /\.[jt]sx$/;
 /** The Lepta plugin for `vite.config.ts`: `plugins: [lepta()]`. */
 export function lepta(options: LeptaPluginOptions = {}): Plugin {
   const include = options.include ?? DEFAULT_INCLUDE;
+  let dev = true;
   return {
     name: 'lepta',
     enforce: 'pre',
+    configResolved(config) {
+      // Development output (JSX locations in hydration mismatch warnings) except in production builds.
+      dev = !config.isProduction;
+    },
     config() {
       // Leave JSX alone (the compiler owns it); Vite still strips TypeScript from the output.
       return { oxc: { jsx: 'preserve' } } as Record<string, unknown>;
@@ -45,6 +50,7 @@ export function lepta(options: LeptaPluginOptions = {}): Plugin {
         moduleName: mode === 'ssr' ? (options.serverModuleName ?? 'lepta/server-runtime') : (options.moduleName ?? 'lepta/runtime'),
         typescript: 'strip',
         sourceMap: true,
+        dev,
       });
       for (const warning of result.warnings) this.warn(String((warning as { message?: string }).message ?? warning));
       return { code: result.code, map: result.map as never };

@@ -6,8 +6,8 @@
  * - Templates bracket every dynamic child that is not the sole content of its element with
  *   `<!--[--><!--]-->` (the server puts the child's HTML between the brackets), instead of the
  *   `dom` mode's optional `<!>`.
- * - A template root is obtained with `claim(tmpl, "file:line:column")`: the server's node at the
- *   hydration cursor, or a clone.
+ * - A template root is obtained with `claim(tmpl)` (`claim(tmpl, "file:line:column")` in
+ *   development output): the server's node at the hydration cursor, or a clone.
  * - The node after a region is reached from its close bracket, `close(open)`; the insert gets
  *   both brackets, `insert(parent, value, close, open)`; a value that creates nodes right away
  *   (a component, an expression holding JSX) is preceded by `at(parent, open)`, which puts the
@@ -22,8 +22,9 @@ import type { Attr, ElementNode, JsxNode } from '../analyze/ir.js';
 import { DomGenerator, type InsertItem, type OpenBracket, type TElement } from './dom.js';
 
 export class HydrateGenerator extends DomGenerator {
-  /** `claim(tmpl, location)`: the location names the JSX in mismatch warnings. */
+  /** `claim(tmpl, location)`: the location (development output only) names the JSX in mismatch warnings. */
   protected override instantiate(tmpl: string, el: ElementNode): string {
+    if (!this.out.dev) return `${this.out.helper('claim')}(${tmpl})`;
     const { line, column } = this.file.locate(el.start);
     // The file's name without its directories: enough to find the JSX, and a build machine's
     // paths do not end up in the bundle.

@@ -12,7 +12,11 @@ export class ModuleOutput {
   private readonly delegated: string[] = [];
   private readonly delegatedSet = new Set<string>();
 
-  constructor(readonly moduleName: string) {}
+  constructor(
+    readonly moduleName: string,
+    /** Development output: diagnostics (JSX locations for hydration mismatch warnings) included. */
+    readonly dev = false,
+  ) {}
 
   /** The local name of runtime helper `name` (`_$name`), importing it once. */
   helper(name: string): string {
