@@ -18,6 +18,5 @@ const handler = createHandler({
   },
 });
 
-const server = serve({ fetch: handler, hostname, port: Number(port) });
-await server.ready();
-console.log(`Listening on ${server.url}`);
+// srvx prints the address it listens on.
+await serve({ fetch: handler, hostname, port: Number(port) }).ready();
