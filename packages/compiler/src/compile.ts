@@ -1,6 +1,7 @@
 /**
- * `compile()`: the pipeline. parse → collect (JSX roots, component candidates, JSX tag names) →
- * props rewrite → analyze → generate (per mode) → module prelude → (strip types) → source map.
+ * `compile()`: the pipeline. parse → ("use server" transform, with `serverFunctions`) → collect
+ * (JSX roots, component candidates, JSX tag names) → props rewrite → analyze → generate (per
+ * mode) → module prelude → (strip types) → source map.
  */
 import MagicString from 'magic-string';
 import { forEachChild, unwrap, type Node } from './ast.js';
@@ -15,6 +16,7 @@ import { languageOf, parse } from './parse.js';
 import type { Segment, SourceMap } from './sourcemap.js';
 import { makeMap, stripTypes } from './strip.js';
 import { rewriteDestructuredProps, type ComponentCandidate } from './transform/props.js';
+import { inRanges, transformServerFunctions } from './server-functions/index.js';
 
 /** Options of `compile()`. */
 export interface CompileOptions {
@@ -31,10 +33,24 @@ export interface CompileOptions {
    */
   moduleName?: string;
   /**
-   * Development output (default `false`): adds what only helps while developing, today the JSX
-   * location each `hydrate`-mode template root passes to `claim`, named in mismatch warnings.
+   * Development output (default `false`): adds what only helps while developing: the JSX
+   * location each `hydrate`-mode template root passes to `claim`, named in mismatch warnings,
+   * and readable server-function ids (`src/todos.ts#addTodo`).
    */
   dev?: boolean;
+  /**
+   * `"use server"` functions (packages/server/SERVER-FUNCTIONS.md): `'client'` replaces each with
+   * a reference to its endpoint and drops the imports only server code used; `'server'` keeps
+   * them and registers them with a validator generated from their parameter types. Absent
+   * (default): they are left as written.
+   */
+  serverFunctions?: 'client' | 'server';
+  /** The project root server-function ids are computed relative to (default: the filename as given). */
+  root?: string;
+  /** Where client output imports `serverReference` from. Default `"lepta/server-functions"`. */
+  serverFunctionsClientModule?: string;
+  /** Where server output imports `registerServerFunction` from. Default `"lepta/server"`. */
+  serverFunctionsServerModule?: string;
   /** `'preserve'` (default) leaves TypeScript in the output; `'strip'` removes it with oxc-transform. */
   typescript?: 'preserve' | 'strip';
   /** Produce a source map (default `true`). */
@@ -95,8 +111,23 @@ function run(file: SourceFile, options: CompileOptions, progress: { at: number }
 
   const { program } = parse(file);
   const ms = new MagicString(file.code);
+  const server = options.serverFunctions
+    ? transformServerFunctions(file, ms, {
+        target: options.serverFunctions,
+        root: options.root,
+        dev: options.dev === true,
+        clientModule: options.serverFunctionsClientModule ?? 'lepta/server-functions',
+        serverModule: options.serverFunctionsServerModule ?? 'lepta/server',
+        warnings,
+      })
+    : null;
   const found = collect(program);
-  if (found.roots.length === 0 && found.candidates.length === 0 && !strip) {
+  if (server && server.removed.length > 0) {
+    // The client build removed these functions: their JSX and components are gone with them.
+    found.roots = found.roots.filter((r) => !inRanges(server.removed, r.node.start));
+    found.candidates = found.candidates.filter((c) => !inRanges(server.removed, c.fn.start));
+  }
+  if (found.roots.length === 0 && found.candidates.length === 0 && !strip && !server) {
     return { code: file.code, ...(wantMap ? { map: makeMap(file, ms.generateMap(MAP_OPTIONS(file)).mappings) } : {}), warnings };
   }
 
@@ -118,7 +149,7 @@ function run(file: SourceFile, options: CompileOptions, progress: { at: number }
 
   // Module prelude and epilogue.
   const delegate = out.delegateStatement();
-  const imports = out.importStatement();
+  const imports = [out.importStatement(), server?.importStatement].filter(Boolean).join('\n');
   const templates = out.templateDeclarations();
   const { importAt, templatesAt } = preludePositions(program, file.code);
   if (imports) ms.appendLeft(importAt, importAt === 0 ? `${imports}\n` : `\n${imports}`);

@@ -1,0 +1,5 @@
+// @ts-nocheck
+export async function ping(n?: number) {
+  'use server';
+  return n;
+}
