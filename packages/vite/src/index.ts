@@ -24,17 +24,23 @@ export interface LeptaPluginOptions {
 }
 
 const DEFAULT_INCLUDE = /\.[jt]sx$/;
+/** Other modules are compiled only when they define server functions. */
+const SCRIPT = /\.[cm]?[jt]s$/;
+const USE_SERVER = /(['"])use server\1/;
 
 /** The Lepta plugin for `vite.config.ts`: `plugins: [lepta()]`. */
 export function lepta(options: LeptaPluginOptions = {}): Plugin {
   const include = options.include ?? DEFAULT_INCLUDE;
   let dev = true;
+  let root: string | undefined;
   return {
     name: 'lepta',
     enforce: 'pre',
     configResolved(config) {
-      // Development output (JSX locations in hydration mismatch warnings) except in production builds.
+      // Development output (JSX locations in hydration mismatch warnings, readable server
+      // function ids) except in production builds.
       dev = !config.isProduction;
+      root = config.root;
     },
     config() {
       // Leave JSX alone (the compiler owns it); Vite still strips TypeScript from the output.
@@ -42,11 +48,16 @@ export function lepta(options: LeptaPluginOptions = {}): Plugin {
     },
     transform(code, id, transformOptions) {
       const file = id.split('?', 1)[0]!;
-      if (!include.test(file) || file.includes('/node_modules/')) return null;
-      const mode = options.ssr ? (transformOptions?.ssr === true ? 'ssr' : 'hydrate') : 'dom';
+      if (file.includes('/node_modules/')) return null;
+      const serverFunctions = USE_SERVER.test(code);
+      if (!include.test(file) && !(serverFunctions && SCRIPT.test(file))) return null;
+      const forServer = transformOptions?.ssr === true;
+      const mode = options.ssr ? (forServer ? 'ssr' : 'hydrate') : 'dom';
       const result = compile(code, {
         filename: file,
         mode,
+        // "use server" functions: kept and registered in the server build, references in the browser's.
+        ...(serverFunctions ? { serverFunctions: forServer ? 'server' : 'client', root } : {}),
         moduleName: mode === 'ssr' ? (options.serverModuleName ?? 'lepta/server-runtime') : (options.moduleName ?? 'lepta/runtime'),
         typescript: 'strip',
         sourceMap: true,
