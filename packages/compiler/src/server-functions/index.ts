@@ -4,7 +4,8 @@
  *
  * find.ts      locate server functions, reject misplaced directives
  * ids.ts       ids from the module's relative path and the function's name
- * client.ts    client build: functions → references; imports.ts drops server-only imports
+ * client.ts    client build: functions → references; declarations.ts and imports.ts drop the
+ *              module-level declarations and imports only server code used
  * server.ts    server build: registrations; types.ts + validator.ts generate the validators
  */
 import type MagicString from 'magic-string';
@@ -15,6 +16,7 @@ import { languageOf } from '../parse.js';
 import { rewriteClient } from './client.js';
 import { findServerFunctions, type ServerFunction } from './find.js';
 import { relativePath, serverFunctionId } from './ids.js';
+import { serverOnlyDeclarations } from './declarations.js';
 import { removeServerOnlyImports, type Range } from './imports.js';
 import { rewriteServer } from './server.js';
 import { TypeResolver } from './types.js';
@@ -54,6 +56,7 @@ export function transformServerFunctions(file: SourceFile, ms: MagicString, opti
 
   if (options.target === 'client') {
     const removed = rewriteClient(functions, ms, id, '_$serverReference');
+    for (const [start, end] of serverOnlyDeclarations(program, removed)) ms.remove(start, file.code[end] === '\n' ? end + 1 : end);
     removeServerOnlyImports(program, file.code, ms, removed);
     return { importStatement: runtimeImport('serverReference', options.clientModule), removed };
   }

@@ -1,28 +1,18 @@
-import { template as _$template, insert as _$insert, createComponent as _$createComponent, addEventListener as _$addEventListener, renderEffect as _$renderEffect, setProperty as _$setProperty, delegateEvents as _$delegateEvents } from "lepta/runtime";
+import { template as _$template, addEventListener as _$addEventListener, insert as _$insert, createComponent as _$createComponent, renderEffect as _$renderEffect, setProperty as _$setProperty, delegateEvents as _$delegateEvents } from "lepta/runtime";
 import { serverReference as _$serverReference } from "lepta/server-functions";
 // @ts-nocheck
 import { signal } from 'lepta';
 import { Badge } from './ui';
 
-const _tmpl$0 = /*#__PURE__*/ _$template(`<p>Hello <!>, </p>`);
-const _tmpl$1 = /*#__PURE__*/ _$template(`<form><input></form>`);
+const _tmpl$0 = /*#__PURE__*/ _$template(`<form><input></form>`);
 export const sendInvite = /*#__PURE__*/ _$serverReference("3o15rxwt7yqp", { params: ["email", "props"] });
 
-function Invite(props) {
-  return (() => {
-    const _el$0 = _tmpl$0();
-    const _el$1 = _el$0.firstChild.nextSibling;
-    _$insert(_el$0, () => props.name, _el$1);
-    _$insert(_el$0, _$createComponent(Badge, { kind: "new" }), null);
-    return _el$0;
-  })();
-}
 
 export function InviteForm() {
   const [email, setEmail] = signal('');
   return (
     (() => {
-      const _el$0 = _tmpl$1();
+      const _el$0 = _tmpl$0();
       const _el$1 = _el$0.firstChild;
       _$addEventListener(_el$0, "submit", () => sendInvite(email(), { name: 'x' }));
       _el$1.$$input = (e) => setEmail(e.currentTarget.value);

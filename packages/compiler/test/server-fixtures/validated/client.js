@@ -1,8 +1,6 @@
 import { serverReference as _$serverReference } from "lepta/server-functions";
 // @ts-nocheck
-import { z } from 'zod';
 
-const Input = z.object({ id: z.string() });
 
 export const rename = /*#__PURE__*/ _$serverReference("1rhy7mtzdwui", { params: ["input"] });
 
