@@ -153,3 +153,36 @@ describe('Dynamic and Portal on the server', () => {
     );
   });
 });
+
+describe('Await on the server', () => {
+  it('<Await future={load()}> starts its work once per request, not once per render of its boundary', async () => {
+    const m = await load(`
+      import { Await, Suspense } from 'lepta';
+      export let calls = 0;
+      let release: (v: string) => void = () => {};
+      export const go = (v: string) => release(v);
+      const fetchValue = () => {
+        calls++;
+        return calls === 1 ? new Promise<string>((r) => (release = r)) : Promise.reject(new Error('fetched again'));
+      };
+      export const App = () => (
+        <Suspense fallback={<i>…</i>}>
+          <Await future={fetchValue()}>{(v) => <b>{v}</b>}</Await>
+        </Suspense>
+      );
+    `);
+    const rejections: unknown[] = [];
+    const onRejection = (e: unknown): void => void rejections.push(e);
+    process.on('unhandledRejection', onRejection);
+    try {
+      const text = readText(renderToStream(() => createComponent(m.App, {}), { hydrationScript: false }));
+      await new Promise((r) => setTimeout(r, 5));
+      m.go('v');
+      expect(await text).toContain('<b>v</b>');
+      await new Promise((r) => setTimeout(r, 20));
+      expect({ calls: m.calls, rejections: rejections.length }).toEqual({ calls: 1, rejections: 0 });
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+  });
+});

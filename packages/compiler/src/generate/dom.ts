@@ -150,9 +150,15 @@ export class DomGenerator {
     const tag = this.tagText.get(c.tagRoot);
     const tagName = tag !== undefined ? tag + c.tagName.slice(c.tagRoot.end - c.tag.start) : c.tagName;
     this.w.text(`${h}(${tagName}, `);
+    const outer = this.componentTag;
+    this.componentTag = c.tagName;
     this.props(c.props, c.children, indent);
+    this.componentTag = outer;
     this.w.text(')');
   }
+
+  /** The tag of the component whose props are being written (as in the source: `Await`, `ui.Card`). */
+  protected componentTag = '';
 
   /**
    * Writes a props object: `{ … }` with getters for dynamic values, or `mergeProps(…)` when
