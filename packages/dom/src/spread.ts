@@ -11,7 +11,7 @@
  * | `style` | `style()` (string or object, diffed) |
  * | `class:x`, `style:x`, `prop:x`, `attr:x` | `toggleClass`, `setStyleProperty`, `setProperty`, `setAttribute` |
  * | `on:x` | native listener (`[fn, options]` allowed) |
- * | `onX` with a function or array | delegated if `x` is one of the delegated types, else native |
+ * | `onX` with a function or array | delegated if `x` is one of the delegated types, else native; any other value for an `on…` key (and `attr:on…`) is ignored: never an inline handler attribute |
  * | `xlink:x`, `xml:x` | namespaced attribute |
  * | `value`, `checked`, `selected`, … | DOM property (HTML elements) |
  * | anything else | attribute (`htmlFor` → `for`) |
@@ -105,7 +105,8 @@ export function assign(el: Element, key: string, value: unknown, prev: unknown, 
       case 'prop':
         return setProperty(el, name, value);
       case 'attr':
-        return setAttribute(el, name, value);
+        // Never an inline handler attribute (`attr:onclick="…"` would run its value as code).
+        return isHandlerName(name) ? undefined : setAttribute(el, name, value);
       case 'on':
         removeEventListener(el, name, prev);
         return addEventListener(el, name, value);
@@ -116,11 +117,15 @@ export function assign(el: Element, key: string, value: unknown, prev: unknown, 
     }
   }
   if (key === 'class' || key === 'className') return className(el, value);
-  if (key.length > 2 && key.startsWith('on') && (isHandler(value) || isHandler(prev))) {
-    const name = key.slice(2).toLowerCase();
-    const delegate = DELEGATED_EVENTS.has(name);
-    if (!delegate) removeEventListener(el, name, prev);
-    if (value != null || delegate) addEventListener(el, name, value, delegate);
+  if (isHandlerName(key)) {
+    // A function (or `[handler, data]`) is a listener; any other value for an `on…` key is
+    // ignored: written as an attribute, a string from data would run as code.
+    if (key.length > 2 && (isHandler(value) || isHandler(prev))) {
+      const name = key.slice(2).toLowerCase();
+      const delegate = DELEGATED_EVENTS.has(name);
+      if (!delegate) removeEventListener(el, name, prev);
+      if (value != null || delegate) addEventListener(el, name, value, delegate);
+    }
     return;
   }
   if (!isSVG && PROPERTIES.has(key)) {
@@ -130,6 +135,11 @@ export function assign(el: Element, key: string, value: unknown, prev: unknown, 
     return;
   }
   setAttribute(el, key === 'htmlFor' ? 'for' : key, value);
+}
+
+/** `on…` in any letter case: an event handler prop, or an inline handler attribute name. */
+function isHandlerName(name: string): boolean {
+  return (name.charCodeAt(0) | 32) === 111 && (name.charCodeAt(1) | 32) === 110;
 }
 
 function isHandler(value: unknown): boolean {

@@ -8,6 +8,13 @@ function inRoot<T>(fn: () => T): T {
 }
 
 describe('spread', () => {
+  it('never writes an inline handler attribute from data (onclick, ONmouseover, attr:onfocus)', () => {
+    const el = document.createElement('div');
+    const hostile = JSON.parse('{"onclick":"alert(1)","ONmouseover":"alert(2)","attr:onfocus":"alert(3)","attr:ONerror":"x","title":"kept"}');
+    inRoot(() => spread(el, hostile));
+    expect(el.outerHTML).toBe('<div title="kept"></div>');
+  });
+
   it('applies attributes, class, style, properties, directives', () => {
     const el = document.createElement('input');
     inRoot(() =>

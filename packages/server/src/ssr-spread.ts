@@ -38,6 +38,11 @@ const BOOLEAN_PROPERTIES: ReadonlySet<string> = new Set(['checked', 'selected', 
  * Not handled here, unlike compiled attributes: a `value` key on `<textarea>` or `<select>`
  * (the tag is not known) renders a plain `value` attribute.
  */
+/** `on…` in any letter case: an inline event handler attribute (its value would be run as code). */
+function isHandlerName(name: string): boolean {
+  return (name.charCodeAt(0) | 32) === 111 && (name.charCodeAt(1) | 32) === 110;
+}
+
 export function ssrSpread(props: unknown, isSVG: boolean, skipContent: boolean): string {
   const p = (typeof props === 'function' ? (props as () => unknown)() : props) as Props | null | undefined;
   if (p == null || typeof p !== 'object') return '>';
@@ -56,7 +61,7 @@ export function ssrSpread(props: unknown, isSVG: boolean, skipContent: boolean):
     const own = keys[i]!;
     let key = own;
     // Events (`onClick`, `on:click`, and any data key spelled like a handler attribute) and refs.
-    if (key === 'ref' || ((key.charCodeAt(0) | 32) === 111 && (key.charCodeAt(1) | 32) === 110)) continue;
+    if (key === 'ref' || isHandlerName(key)) continue;
     const colon = key.indexOf(':');
     if (colon > 0) {
       const ns = key.slice(0, colon);
@@ -85,7 +90,8 @@ export function ssrSpread(props: unknown, isSVG: boolean, skipContent: boolean):
         if (name !== 'value' && !BOOLEAN_PROPERTIES.has(name)) continue;
         key = name;
       } else if (ns === 'attr') {
-        out += renderAttribute(name, p[key]);
+        // `attr:onclick` is a handler attribute too: never written from a spread.
+        if (!isHandlerName(name)) out += renderAttribute(name, p[key]);
         continue;
       }
     }

@@ -226,6 +226,11 @@ describe('createComponent', () => {
 });
 
 describe('ssrSpread', () => {
+  it('never writes an inline handler attribute from data (onclick, ONerror, attr:onclick)', () => {
+    const hostile = JSON.parse('{"onclick":"a()","ONerror":"b()","attr:onclick":"c()","attr:ONload":"d()","title":"kept"}');
+    expect(ssrSpread(hostile, false, true)).toBe(' title="kept">');
+  });
+
   it('writes attributes, closes the tag and writes the content from the props', () => {
     expect(ssrSpread({ id: 'x', title: 'a"b', children: 'c<d' }, false, false)).toBe(' id="x" title="a&quot;b">c&lt;d');
     expect(ssrSpread({ id: 'x', children: 'ignored' }, false, true)).toBe(' id="x">');
