@@ -47,6 +47,9 @@ function pageData(): PageData | undefined {
  */
 export function hydrate(fn: () => unknown, container: Node): () => void {
   const slot = new Slot(container, null, null);
+  // Stop capturing before the app runs: from here on the delegated listeners handle events
+  // (an effect's `el.click()` during hydration must not run once live and once replayed).
+  const captured = takeCapturedEvents();
   beginHydration(container);
   const restore = [swapInsert(hydratingInsert), wrapSetters(hydratingSetter), swapCreateComponent(naming)];
   let dispose: () => void;
@@ -63,7 +66,7 @@ export function hydrate(fn: () => unknown, container: Node): () => void {
     endHydration();
     components.length = 0;
   }
-  replayCapturedEvents();
+  replayEvents(captured);
   return () => {
     dispose();
     setSlot(slot, null);
@@ -81,7 +84,8 @@ function rootHandle(): HydrationHandle {
     nextId: () => String(n++),
     take: (id) => {
       const data = pageData()?.d;
-      if (data === undefined || !(id in data)) return undefined;
+      // Own keys only: an id like `constructor` must not find `Object.prototype`'s.
+      if (data === undefined || !Object.prototype.hasOwnProperty.call(data, id)) return undefined;
       const entry = data[id];
       delete data[id];
       return entry;
@@ -101,18 +105,37 @@ function naming(plain: CreateComponent): CreateComponent {
   };
 }
 
-/**
- * Takes the events captured before hydration (stopping the capture) and runs the delegated
- * handlers for each whose target is still in the document (a target in a part the client
- * re-rendered is gone: its event is dropped).
- */
-function replayCapturedEvents(): void {
+/** Reports an error as an uncaught one (the browser's `reportError`), without throwing here. */
+function report(error: unknown): void {
+  if (typeof reportError === 'function') reportError(error);
+  else
+    queueMicrotask(() => {
+      throw error;
+    });
+}
+
+/** Takes the events captured before hydration and stops the capture. */
+function takeCapturedEvents(): Event[] {
   const page = pageData();
   const events = page?.e;
-  if (!page || !events) return;
+  if (!page || !events) return [];
   page.e = null;
+  return events;
+}
+
+/**
+ * Runs the delegated handlers for each captured event whose target is still in the document (a
+ * target in a part the client re-rendered is gone: its event is dropped). A handler that throws
+ * is reported without stopping the others or `hydrate()`, as a live event's would be.
+ */
+function replayEvents(events: Event[]): void {
   for (const event of events) {
     const target = event.target as Node | null;
-    if (target !== null && target.isConnected) replayEvent(event);
+    if (target === null || !target.isConnected) continue;
+    try {
+      replayEvent(event);
+    } catch (error) {
+      report(error);
+    }
   }
 }
