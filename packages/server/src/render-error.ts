@@ -18,7 +18,12 @@ export function errorDocument(error: unknown, dev = false): string {
   );
 }
 
+/** The error as text; never throws (a `stack` getter that throws, an object without `toString`). */
 function describe(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return String(error);
+  try {
+    if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
+    return String(error);
+  } catch {
+    return '[an error that cannot be printed]';
+  }
 }

@@ -569,6 +569,13 @@ describe('failure before the shell', () => {
     expect(onError).toHaveBeenCalledTimes(1);
   });
 
+  it('an error that cannot be printed still gives a complete dev error document', async () => {
+    const unprintable = Object.create(null) as object;
+    const stream = renderToStream(() => { throw unprintable; }, { dev: true, onError() {} });
+    await expect(stream.status).resolves.toBe(500);
+    expect(await readText(stream)).toMatch(/^<!DOCTYPE html>.*cannot be printed.*<\/html>$/);
+  });
+
   it('dev shows the error; errorDocument replaces the page (and falls back to the default if it throws)', async () => {
     const options: StreamOptions = { onError() {} };
     expect(await readText(renderToStream(failing, { ...options, dev: true }))).toContain('no db');
