@@ -1,0 +1,30 @@
+/**
+ * `@lepta/server/node`: serve a handler (`createHandler`) on Node with srvx, which adapts
+ * Node's `http` server to `(Request) => Promise<Response>` (back-pressure, client aborts) without
+ * patching globals. (Edge runtimes take the handler itself: it is already a `fetch` handler.)
+ */
+import { FastResponse, serve, type Server } from 'srvx';
+import { withResponseClass, type Handler } from './handler.js';
+import type { ResponseClass } from './handler-response.js';
+
+export interface ServeNodeOptions {
+  /** Default: the `PORT` environment variable, else 3000; 0 picks a free port. */
+  port?: number;
+  /** Default: the `HOST` environment variable, else every interface. */
+  hostname?: string;
+  /** Print the address once listening (default true). */
+  log?: boolean;
+}
+
+/** Starts listening; resolves once the server accepts connections. `server.close()` stops it. */
+export function serveNode(handler: Handler, options: ServeNodeOptions = {}): Promise<Server> {
+  const server = serve({
+    // A handler from `createHandler` answers with srvx's FastResponse here: string bodies go to
+    // the socket in one write, with their length, instead of through a Web stream.
+    fetch: withResponseClass(handler, FastResponse as unknown as ResponseClass),
+    port: options.port,
+    hostname: options.hostname,
+    silent: options.log === false,
+  });
+  return server.ready();
+}
