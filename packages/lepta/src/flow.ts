@@ -11,7 +11,16 @@
  * so reading one creates it: each is read exactly when that branch is rendered.
  */
 import { catchError, getOwner, indexArray, mapArray, memo, renderEffect, signal, untrack, useContext, type Accessor } from '@lepta/reactive';
-import { RendererContext, disposeOwner, type Owner } from '@lepta/reactive/internal';
+import {
+  HydrationContext,
+  RendererContext,
+  disposeOwner,
+  scopedHandle,
+  setContextValue,
+  type HydrationHandle,
+  type Owner,
+} from '@lepta/reactive/internal';
+import { restoreCursor, saveCursor } from '@lepta/dom';
 import type { JSX, NonFunctionElement } from './jsx.js';
 
 /** Children that may be a render function taking the value a condition matched. */
@@ -258,9 +267,17 @@ const NO_ERROR: unique symbol = Symbol('no error');
  * </ErrorBoundary>
  */
 export function ErrorBoundary(props: ErrorBoundaryProps): JSX.Element {
+  // Its fallback's ids are in a scope of its own, reserved now: the server may render the fallback
+  // in the shell or stream it later in a failed boundary's place, after the ids that follow the
+  // ErrorBoundary were taken, while the hydrating client renders it in order; both give it the
+  // same ids.
+  const parent = useContext(HydrationContext);
+  const id = parent === undefined ? undefined : errorBoundaryId(parent);
   const renderer = useContext(RendererContext);
   if (renderer !== undefined) {
     return renderer.errorBoundary({
+      id,
+      parent,
       children: () => props.children,
       fallback: (error) => renderFallback(props.fallback, error, noReset),
     }) as JSX.Element;
@@ -283,10 +300,16 @@ export function ErrorBoundary(props: ErrorBoundaryProps): JSX.Element {
       let owner = null as Owner | null;
       creating = true;
       creationError = NO_ERROR;
+      // While hydrating, a throw can leave the cursor anywhere inside the children's server
+      // nodes, and a region entered (`at`) that its insert never left: the fallback must be
+      // claimed from where the children started, and whatever follows from where it would be.
+      const cursor = saveCursor();
       let view: JSX.Element;
       try {
         view = catchError(() => {
           owner = getOwner();
+          // The enclosing scope, not the fallback's that an earlier run set on this memo.
+          if (id !== undefined) setContextValue(owner!, HydrationContext.id, parent);
           // The children are created once, in this memo (it re-runs only if the children getter
           // itself read something that changed: `{count()}` as the only child).
           const children = memo(() => props.children);
@@ -307,9 +330,27 @@ export function ErrorBoundary(props: ErrorBoundaryProps): JSX.Element {
       error = creationError;
       creationError = NO_ERROR;
       disposeOwner(owner!);
+      restoreCursor(cursor);
     }
+    // Set on the memo itself (as the browser's Suspense does for its fallback), so that the
+    // fallback's reads stay tracked by it.
+    if (id !== undefined) setContextValue(getOwner()!, HydrationContext.id, scopedHandle(parent!, id));
     return renderFallback(props.fallback, error, reset);
   });
+}
+
+/** How many ErrorBoundaries were numbered in each hydration scope. */
+const errorBoundaries = new WeakMap<HydrationHandle, number>();
+
+/**
+ * The id of an ErrorBoundary created in `parent`'s scope: `<scope prefix>e<n>` for the n-th one
+ * (in creation order, as on the other side). Counted apart from `nextId`, so that an ErrorBoundary
+ * takes none of the ids of the resources and boundaries around it.
+ */
+function errorBoundaryId(parent: HydrationHandle): string {
+  const n = errorBoundaries.get(parent) ?? 0;
+  errorBoundaries.set(parent, n + 1);
+  return (parent.prefix ?? '') + 'e' + n;
 }
 
 function renderFallback(fallback: ErrorBoundaryProps['fallback'], error: unknown, reset: () => void): JSX.Element {

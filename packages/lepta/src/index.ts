@@ -22,6 +22,15 @@ export {
 export { Dynamic, Portal, type DynamicProps, type PortalProps } from './dom-components.js';
 export { Suspense, Transition, Await, type SuspenseProps, type AwaitProps } from './suspense.js';
 export { mount, hydrate } from '@lepta/dom';
+export { ServerFunctionError, validated, type StandardSchema } from './server-functions.js';
+export {
+  ActionForm,
+  MultiActionForm,
+  FlashContext,
+  type ActionFormProps,
+  type MultiActionFormProps,
+  type FormFlash,
+} from './forms.js';
 export type {
   JSX,
   Component,

@@ -33,7 +33,7 @@ export {
   type ResourceUpdate,
   type FetcherInfo,
 } from './resource.js';
-export { action, type Action } from './action.js';
+export { action, multiAction, type Action, type MultiAction, type Submission, type Outcome } from './action.js';
 export {
   store,
   reconcile,

@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { createContext, provideContext, renderEffect, root, signal, useContext } from '../src/index.js';
-import { action, type Action } from '../src/action.js';
+import { action, multiAction, type Action, type MultiAction } from '../src/action.js';
 import { resource } from '../src/resource.js';
 import { deferred, inRoot, tick, type Deferred } from './helpers.js';
 
@@ -216,5 +216,101 @@ describe('action', () => {
     await done;
     await tick();
     expect(view()).toEqual(['milk']);
+  });
+});
+
+describe('action: seed and fn', () => {
+  it('seed() sets value or error without running the function or counting a version', () => {
+    const fn = vi.fn(async (n: number) => n);
+    const act = inRoot(() => action(fn));
+    expect(act.fn).toBe(fn);
+    act.seed({ value: 7 });
+    expect(act.value()).toBe(7);
+    expect(act.version()).toBe(0);
+    const boom = new Error('boom');
+    act.seed({ error: boom });
+    expect(act.error()).toBe(boom);
+    expect(act.value()).toBe(7);
+    expect(fn).not.toHaveBeenCalled();
+  });
+});
+
+describe('multiAction', () => {
+  function controlledMulti<I, O>() {
+    const calls: { input: I; deferred: Deferred<O> }[] = [];
+    const act = inRoot(() =>
+      multiAction((input: I) => {
+        const d = deferred<O>();
+        calls.push({ input, deferred: d });
+        return d.promise;
+      }),
+    );
+    return { act, calls };
+  }
+
+  it('each dispatch is its own submission with its own pending/value/error', async () => {
+    const { act, calls } = controlledMulti<string, string>();
+    expectTypeOf(act).toEqualTypeOf<MultiAction<string, string>>();
+    const a = act.dispatch('a');
+    const b = act.dispatch('b');
+    const [sa, sb] = act.submissions();
+    expect(act.submissions()).toHaveLength(2);
+    expect([sa!.input, sb!.input]).toEqual(['a', 'b']);
+    expect([sa!.pending(), sb!.pending(), act.pending()]).toEqual([true, true, true]);
+    calls[1]!.deferred.resolve('B');
+    await b;
+    expect([sa!.pending(), sb!.pending(), act.pending()]).toEqual([true, false, true]);
+    expect(sb!.value()).toBe('B');
+    expect(act.version()).toBe(1);
+    const boom = new Error('A failed');
+    calls[0]!.deferred.reject(boom);
+    await expect(a).rejects.toBe(boom);
+    expect(sa!.error()).toBe(boom);
+    expect(sa!.value()).toBeUndefined();
+    expect(act.pending()).toBe(false);
+    expect(act.version()).toBe(1);
+  });
+
+  it('submissions() is tracked; clear() drops settled ones, a submission clears itself', async () => {
+    const { act, calls } = controlledMulti<number, number>();
+    const seen: number[] = [];
+    inRoot(() => renderEffect(() => seen.push(act.submissions().length)));
+    void act.dispatch(1);
+    const second = act.dispatch(2);
+    calls[1]!.deferred.resolve(2);
+    await second;
+    act.clear(); // the first is still in flight: kept
+    expect(act.submissions().map((s) => s.input)).toEqual([1]);
+    act.submissions()[0]!.clear();
+    expect(act.submissions()).toEqual([]);
+    expect(seen).toEqual([0, 1, 2, 1, 0]);
+  });
+
+  it('synchronous functions settle at once; seed() adds a settled submission', () => {
+    const act = inRoot(() => multiAction((n: number) => n * 2));
+    void act.dispatch(2);
+    expect(act.submissions()[0]!.value()).toBe(4);
+    expect(act.submissions()[0]!.pending()).toBe(false);
+    expect(act.version()).toBe(1);
+    act.seed({ error: 'nope' });
+    const seeded = act.submissions()[1]!;
+    expect([seeded.input, seeded.error(), act.version()]).toEqual([undefined, 'nope', 1]);
+  });
+
+  it('after its owner is disposed, dispatches run but nothing is written', async () => {
+    const { act, dispose } = root((dispose) => ({ act: multiAction(async (n: number) => n), dispose }));
+    dispose();
+    await expect(act.dispatch(1)).resolves.toBe(1);
+    expect(act.submissions()).toEqual([]);
+    expect(act.version()).toBe(0);
+  });
+
+  it('a resource keyed on version() refetches after each successful submission', async () => {
+    const server: string[] = [];
+    const add = inRoot(() => multiAction(async (title: string) => void server.push(title)));
+    const list = inRoot(() => resource(() => add.version() + 1, async () => [...server]));
+    await Promise.all([add.dispatch('a'), add.dispatch('b')]);
+    await tick();
+    expect(list()).toEqual(['a', 'b']);
   });
 });

@@ -65,6 +65,9 @@ export function registerServerFunction(id: string, fn: AnyServerFunction, meta: 
   if (typeof id !== 'string' || id === '') throw new TypeError('registerServerFunction: the id must be a non-empty string');
   if (typeof fn !== 'function') throw new TypeError(`registerServerFunction("${id}"): not a function`);
   functions.set(id, { id, fn, meta });
+  // The id on the function itself, as the browser's reference has it: `<ActionForm>` rendering
+  // on the server finds the endpoint of the real function it is given.
+  if (!Object.prototype.hasOwnProperty.call(fn, 'id')) Object.defineProperty(fn, 'id', { value: id });
 }
 
 /** The registered function with that id, if any. */
