@@ -1,0 +1,6 @@
+/** The browser entry: adopt the server's DOM (a module script: runs after the stream ended). */
+import { hydrate } from 'lepta';
+import { App } from './App.js';
+
+hydrate(() => <App />, document.getElementById('app')!);
+(window as unknown as { __hydrated: boolean }).__hydrated = true;
