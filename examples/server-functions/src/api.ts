@@ -3,9 +3,14 @@
  * a reference that calls its endpoint, and the store below is not there at all.
  */
 'use server';
+import { createHash } from 'node:crypto';
 
 /** The items, in memory (one process; a database in a real app). */
 const items: string[] = ['milk'];
+/** Fingerprints of what was added. */
+const seen = new Set<string>();
+/** A server-only helper: with its `node:crypto` import, it is not in the browser build. */
+const fingerprint = (text: string): string => createHash('sha256').update(text).digest('hex').slice(0, 8);
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -25,6 +30,7 @@ export async function addItem(title: string): Promise<string> {
   const clean = title.trim();
   if (clean === '') throw new Error('A title is required');
   items.push(clean);
+  seen.add(fingerprint(clean));
   return clean;
 }
 

@@ -51,6 +51,7 @@ export function transformServerFunctions(file: SourceFile, ms: MagicString, opti
   const program = parseTyped(file);
   const functions = findServerFunctions(program, file);
   if (functions.length === 0) return null;
+  removeModuleDirective(program, ms);
   const path = relativePath(file.filename, options.root);
   const id = (sf: ServerFunction): string => serverFunctionId(path, sf.name, options.dev);
 
@@ -63,6 +64,17 @@ export function transformServerFunctions(file: SourceFile, ms: MagicString, opti
   const validators = new ValidatorModule(new TypeResolver(program), file, options.warnings);
   rewriteServer(functions, ms, id, '_$registerServerFunction', validators);
   return { importStatement: runtimeImport('registerServerFunction', options.serverModule), removed: [] };
+}
+
+/**
+ * Drops a module-level `"use server"` once it has been acted on: left in place, bundlers warn
+ * that they cannot keep its meaning (it means nothing to them).
+ */
+function removeModuleDirective(program: Node, ms: MagicString): void {
+  for (const s of program.body as Node[]) {
+    if (s.type !== 'ExpressionStatement' || typeof s.directive !== 'string') return;
+    if (s.directive === 'use server') ms.overwrite(s.start, s.end, '');
+  }
 }
 
 const runtimeImport = (name: string, from: string): string => `import { ${name} as _$${name} } from ${JSON.stringify(from)};`;

@@ -1,5 +1,5 @@
 // @ts-nocheck
-'use server';
+
 import { registerServerFunction as _$registerServerFunction } from "lepta/server";
 import { db } from './db';
 import { readFileSync } from 'node:fs';

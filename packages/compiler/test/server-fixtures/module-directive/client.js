@@ -1,5 +1,5 @@
 // @ts-nocheck
-'use server';
+
 import { serverReference as _$serverReference } from "lepta/server-functions";
 import { users } from './db';
 
