@@ -51,7 +51,7 @@ describe('an error while an ErrorBoundary’s children hydrate', () => {
   // so a throw in Bad leaves the region `at` entered without its insert.
   const SOURCE = `
     import { signal } from '@lepta/reactive';
-    import { ErrorBoundary, Show } from 'lepta';
+    import { ErrorBoundary } from 'lepta';
     /** Set by the test, on the side that fails (each build is a module of its own). */
     export const fail = { v: false };
     export const [n, setN] = signal(1);

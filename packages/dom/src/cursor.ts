@@ -16,6 +16,8 @@
  * bracketed items of a fragment), and it is put back where it was once the region has been
  * adopted — so after a root's own regions, the next claim continues at the root's next sibling.
  * Each region entry saves the state on a stack (`enter`) and its exit restores it (`leave`).
+ * A throw can split a pair (`at` entered, its insert never ran): whoever catches errors while
+ * claims are made puts the whole state back (`saveCursor`/`restoreCursor`).
  *
  * ## Modes
  *
@@ -109,6 +111,37 @@ export function reportedInside(): boolean {
 export function enteredAt(parent: Node, open: Node | null | undefined): boolean {
   const frame = frames[frames.length - 1];
   return frame !== undefined && frame.parent === parent && frame.open === (open ?? null);
+}
+
+/**
+ * Where hydration is: the region stack's depth, the cursor and its mode. Opaque to callers; see
+ * `saveCursor`.
+ */
+export interface CursorState {
+  readonly depth: number;
+  readonly cursor: Node | null;
+  readonly mode: number;
+}
+
+/**
+ * `saveCursor()`: the hydration position, for `restoreCursor` after a throw (`undefined` when not
+ * hydrating). Regions are entered and left in pairs that a throw can split: `at` enters before the
+ * value is created and only the `insert` that follows leaves, so an error thrown while creating the
+ * value leaves a region entered and the cursor wherever the failed code left it. Code that catches
+ * errors while nodes are being claimed (an ErrorBoundary creating its children) saves the position
+ * before and restores it on catch, so that what it renders instead is claimed from the same place
+ * and everything after it continues where it should.
+ */
+export function saveCursor(): CursorState | undefined {
+  return hydrating === null ? undefined : { depth: frames.length, cursor, mode };
+}
+
+/** `restoreCursor(state)`: back to a position `saveCursor` returned, dropping the regions entered since. */
+export function restoreCursor(state: CursorState | undefined): void {
+  if (state === undefined || hydrating === null) return;
+  frames.length = state.depth;
+  cursor = state.cursor;
+  mode = state.mode;
 }
 
 /**

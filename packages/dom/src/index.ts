@@ -24,4 +24,4 @@ export { createComponent, ref } from './component.js';
 export { bindValue, bindChecked, bindGroup, type Binding } from './bind.js';
 export { mount } from './mount.js';
 export { hydrate } from './hydrate.js';
-export { claim, close, at, hole } from './cursor.js';
+export { claim, close, at, hole, saveCursor, restoreCursor, type CursorState } from './cursor.js';

@@ -14,7 +14,8 @@
  *   agree on them as long as they create the same resources in the same order (or use `key`).
  *   A Suspense boundary scopes them (`scopedHandle`): its children's ids are `<boundary id>.<n>`,
  *   counted afresh on each render of the boundary, so the server's renders of a boundary (before
- *   and after its data arrived) and the client's one render agree.
+ *   and after its data arrived) and the client's one render agree. An ErrorBoundary's fallback
+ *   has a scope of its own too (`ErrorBoundaryRender.id`).
  * - `RendererContext` holds the renderer's own way of rendering boundaries (Suspense,
  *   ErrorBoundary) where it differs from the shared components' reactive behaviour: the server's.
  */
@@ -91,6 +92,12 @@ export interface HydrationHandle {
   /** A fresh id, in creation order: the n-th call returns the same id on server and client. */
   nextId(): string;
   /**
+   * What every id of this scope starts with: `<boundary id>.` for a `scopedHandle`, nothing (or
+   * `''`) at the root. Ids made other than by `nextId` (an ErrorBoundary's) start with it too, so
+   * they are unique across scopes.
+   */
+  readonly prefix?: string;
+  /**
    * Server: the resource `id` loaded for the first time. `entry` is what to send to the client,
    * or `undefined` for nothing (the load was cancelled before it produced anything): given as is
    * when the load settled synchronously, else as a promise that resolves (never rejects) once the
@@ -132,7 +139,7 @@ export const HydrationContext: Context<HydrationHandle | undefined> = createCont
 export function scopedHandle(parent: HydrationHandle, id: string): HydrationHandle {
   let n = 0;
   const prefix = id + '.';
-  const handle: HydrationHandle = { nextId: () => prefix + n++ };
+  const handle: HydrationHandle = { nextId: () => prefix + n++, prefix };
   if (parent.take !== undefined) handle.take = parent.take.bind(parent);
   if (parent.adopt !== undefined) handle.adopt = parent.adopt.bind(parent);
   if (parent.serialize !== undefined) handle.serialize = parent.serialize.bind(parent);
@@ -158,6 +165,15 @@ export interface SuspenseRender {
 
 /** One ErrorBoundary, as the shared component hands it to a renderer. */
 export interface ErrorBoundaryRender {
+  /**
+   * The boundary's id in the enclosing `HydrationContext` (`<prefix>e<n>`: the n-th ErrorBoundary
+   * of that scope, counted apart from `nextId`), or `undefined` outside one. Its children are
+   * rendered in `parent`, its fallback in `scopedHandle(parent, id)` (and sent: the client renders
+   * it in the same scope).
+   */
+  readonly id?: string | undefined;
+  /** The enclosing hydration handle. */
+  readonly parent?: HydrationHandle | undefined;
   /** Reads the children (creating them). */
   children(): unknown;
   /** Creates the fallback for `error`. */

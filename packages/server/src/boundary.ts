@@ -21,6 +21,11 @@
  * while new reads are pending (a waterfall), and ends with the content's piece, whose own pending
  * boundaries the stream activates in turn.
  *
+ * Pending boundaries inside a streamed boundary's fallback stream into that fallback while it is
+ * shown. When the content (or an ErrorBoundary's fallback in the boundary's place) is ready, the
+ * fallback is leaving the page: they are *dropped* — they resolve with nothing, the fallback's
+ * owner is disposed (their loads abort) — and so are the boundaries in what they showed.
+ *
  * ## Errors
  *
  * An error while a piece renders is caught by the piece (`catchError`): in an ErrorBoundary's
@@ -167,9 +172,16 @@ interface ServerErrorBoundary {
 
 function renderErrorBoundary(host: BoundaryHost, spec: ErrorBoundaryRender): Html {
   const owner = getOwner();
+  const { id, parent } = spec;
   const boundary: ServerErrorBoundary = {
     parent: lookupContext(owner, ERROR_BOUNDARY) as ServerErrorBoundary | undefined,
-    renderFallback: (error) => renderPiece(host, owner, () => spec.fallback(error)),
+    // In the ErrorBoundary's own scope, counted from zero on each render (as the client's one
+    // render does), and sent: the client hydrates it with the same ids whether it went out in the
+    // shell or was streamed later in a failed boundary's place.
+    renderFallback: (error) =>
+      renderPiece(host, owner, () => spec.fallback(error), (o) => {
+        if (id !== undefined && parent !== undefined) setContextValue(o, HydrationContext.id, scopedHandle(parent, id));
+      }),
   };
   const children = renderPiece(host, owner, spec.children, (o) => setContextValue(o, ERROR_BOUNDARY, boundary));
   if (children.error === NO_ERROR) return place(children.piece, owner);
@@ -200,6 +212,17 @@ export class ServerBoundary {
   /** The pending work of the latest render. */
   private pending: CountingBoundary | undefined;
   private outcome: Promise<Piece | null> | undefined;
+  /**
+   * The pending boundaries in what the slot shows: its fallback's (streamed into it while it is
+   * shown), then those of what replaced it.
+   */
+  private inside: ServerBoundary[] = [];
+  /** The owner of the fallback the slot shows, until something replaces it. */
+  private fallbackOwner: Owner | undefined;
+  /** The HTML holding the slot left the page (see `drop`). */
+  private dropped = false;
+  /** Ends the current wait for pending work early (`drop`). */
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly host: BoundaryHost,
@@ -227,6 +250,8 @@ export class ServerBoundary {
       disposeOwner(fallback.owner);
       throw fallback.error;
     }
+    this.inside = fallback.piece.boundaries;
+    this.fallbackOwner = fallback.owner;
     return new Html(fallbackSlot(this.id, place(fallback.piece, this.owner).t));
   }
 
@@ -242,21 +267,58 @@ export class ServerBoundary {
 
   private async settle(): Promise<Piece | null> {
     for (;;) {
-      await Promise.race([this.pending!.settled(), this.host.interrupted]);
-      if (this.host.closed) return null;
+      if (!this.dropped) {
+        const woken = new Promise<void>((resolve) => (this.wake = resolve));
+        await Promise.race([this.pending!.settled(), this.host.interrupted, woken]);
+      }
+      if (this.host.closed || this.dropped) return null;
       const timedOut = this.host.timeoutError;
       const attempt = this.render();
       if (attempt.error !== NO_ERROR) {
         disposeOwner(attempt.owner);
-        return this.failed(attempt.error);
+        return this.replaceSlot(this.failed(attempt.error));
       }
-      if (untrack(attempt.pending.pending) === 0) return attempt.piece;
+      if (untrack(attempt.pending.pending) === 0) return this.replaceSlot(attempt.piece);
       // Still pending: a waterfall (this render read resources the earlier one did not reach).
       // This render's owner stays alive (its loads are adopted by the next render) until the
       // render ends.
-      if (timedOut !== undefined) return this.failed(timedOut);
+      if (timedOut !== undefined) return this.replaceSlot(this.failed(timedOut));
       this.pending = attempt.pending;
     }
+  }
+
+  /**
+   * `piece` (if any) is what the slot will show instead of the fallback. The fallback leaves the
+   * page with that swap: the boundaries pending in it are dropped — else each would keep the
+   * response open until its data arrived (or the timeout), then stream a `<template>` for a slot
+   * that is gone — and its owner is disposed, so their loads abort.
+   */
+  private replaceSlot(piece: Piece | null): Piece | null {
+    if (piece === null) return null;
+    for (const boundary of this.inside) boundary.drop();
+    this.inside = piece.boundaries;
+    const owner = this.fallbackOwner;
+    this.fallbackOwner = undefined;
+    if (owner !== undefined) {
+      try {
+        disposeOwner(owner);
+      } catch (error) {
+        this.host.report(error); // (a failing cleanup must not keep the content from the page)
+      }
+    }
+    return piece;
+  }
+
+  /**
+   * The HTML holding the slot left the page (it was in a fallback that its boundary's content
+   * replaced): the boundary stops waiting and resolves with nothing (the stream counts it as
+   * done, writes nothing for it), and so do the boundaries in what its slot shows.
+   */
+  private drop(): void {
+    if (this.dropped) return;
+    this.dropped = true;
+    this.wake?.();
+    for (const boundary of this.inside) boundary.drop();
   }
 
   /** Renders the children once, in a fresh scope. */

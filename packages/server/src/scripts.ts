@@ -23,12 +23,13 @@ const CAPTURED =
  * The swap, `$lepta.s(id)`: finds the `<!--$s:id-->` comment, removes everything up to its
  * matching `<!--/$s-->` (counting nested boundaries' markers), puts the content of
  * `<template id="ls:id">` in place of that close marker, and removes the open marker and the
- * template. Does nothing if either is missing (a boundary whose fallback was replaced).
+ * template. Without the open marker (the slot was in a fallback that its own boundary's content
+ * has replaced meanwhile) it only removes the template: hydration must not find it in the page.
  */
 const SWAP =
   'i=>{let t=d.getElementById("ls:"+i),w=d.createTreeWalker(d,128),a,b,k=1;' +
   'while((a=w.nextNode())&&a.data!="$s:"+i);' +
-  'if(!t||!a)return;' +
+  'if(!t||!a)return t&&t.remove();' +
   'while((b=a.nextSibling)&&!(b.nodeType==8&&(b.data.startsWith("$s:")?!++k:b.data=="/$s"&&!--k)))b.remove();' +
   'b&&b.replaceWith(t.content);a.remove();t.remove()}';
 
