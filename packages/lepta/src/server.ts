@@ -3,3 +3,5 @@
  * needs around them (packages/server/README.md).
  */
 export * from '@lepta/server';
+export { createApp, resolveAppConfig, streamDocument, type AppOptions, type AppConfig } from './server-app.js';
+export type { AppAssets } from './app-assets.js';
