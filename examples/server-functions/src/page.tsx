@@ -4,7 +4,7 @@
  * which the page hands to its `<ActionForm>` so it shows the result or the error.
  */
 import { FlashContext, provideContext } from 'lepta';
-import { createHandler, hydrationScript, readFlash, renderToStream, type Handler } from 'lepta/server';
+import { createHandler, hydrationScript, readFlash, renderToStream, streamDocument, type Handler } from 'lepta/server';
 import { App } from './App.js';
 
 export interface PageOptions {
@@ -38,27 +38,8 @@ export function createApp(options: PageOptions): Handler {
   });
 }
 
-const encoder = new TextEncoder();
-
 /** The document around the app's stream. */
 function page(app: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> {
   const head = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Server functions</title>${hydrationScript()}</head><body><div id="app">`;
-  const tail = '</div><script type="module" src="/client.js"></script></body></html>';
-  const reader = app.getReader();
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(head));
-        return;
-      }
-      const { done, value } = await reader.read();
-      if (done) {
-        controller.enqueue(encoder.encode(tail));
-        controller.close();
-      } else controller.enqueue(value);
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
+  return streamDocument(head, app, '</div><script type="module" src="/client.js"></script></body></html>');
 }

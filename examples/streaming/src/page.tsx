@@ -3,7 +3,7 @@
  * It streams the page: the document's head (with the hydration script, so clicks before
  * hydration are kept), the app rendered by `renderToStream`, and the client entry script.
  */
-import { hydrationScript, renderToStream, type StreamOptions } from 'lepta/server';
+import { hydrationScript, renderToStream, streamDocument, type StreamOptions } from 'lepta/server';
 import { App } from './App.js';
 import { parsePageQuery } from './query.js';
 
@@ -13,8 +13,6 @@ export interface HandlerOptions {
   /** Called once per resource fetch on the server (tests count them). */
   onFetch?: (panel: string) => void;
 }
-
-const encoder = new TextEncoder();
 
 export function createHandler(options: HandlerOptions): (request: Request) => Promise<Response> {
   return async (request) => {
@@ -36,29 +34,6 @@ export function createHandler(options: HandlerOptions): (request: Request) => Pr
       hydrationScript() +
       '</head><body><div id="app">';
     const tail = '</div><script type="module" src="/client.js"></script></body></html>';
-    return new Response(wrap(head, app, tail), { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    return new Response(streamDocument(head, app, tail), { headers: { 'content-type': 'text/html; charset=utf-8' } });
   };
-}
-
-/** `head`, then every chunk of `body` as it comes, then `tail`; cancelling it cancels `body`. */
-function wrap(head: string, body: ReadableStream<Uint8Array>, tail: string): ReadableStream<Uint8Array> {
-  const reader = body.getReader();
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(head));
-        return;
-      }
-      const { done, value } = await reader.read();
-      if (done) {
-        controller.enqueue(encoder.encode(tail));
-        controller.close();
-      } else controller.enqueue(value);
-    },
-    cancel(reason) {
-      return reader.cancel(reason);
-    },
-  });
 }
