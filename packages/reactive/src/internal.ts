@@ -5,6 +5,8 @@
 export { setServer } from './env.js';
 export { renderBinding } from './effect.js';
 export { flushSync, untrackCall, MAX_FLUSH_ROUNDS } from './graph.js';
+export { setSignalCreated } from './signal.js';
+export type { SignalNode } from './graph.js';
 export { Owner, disposeOwner, setContextValue, lookupContext, handleError } from './owner.js';
 export {
   SuspenseContext,

@@ -20,11 +20,29 @@ export function signal<T>(value: T, options?: SignalOptions<T>): [get: Accessor<
 export function signal<T>(): [get: Accessor<T | undefined>, set: Setter<T | undefined>];
 export function signal<T>(value?: T, options?: SignalOptions<T>): [Accessor<T>, Setter<T>] {
   const node = new SignalNode<T>(value as T, options?.equals ?? Object.is);
+  // The hook is read first so that `process` is only touched once a dev tool installed it (plain
+  // browsers have no `process`); bundlers replace `process.env.NODE_ENV`, so production builds
+  // fold the test to `false` and drop it, and the hook with it.
+  if (signalCreated !== undefined && process.env.NODE_ENV !== 'production') signalCreated(node);
   return [
     () => readSignal(node),
     (next) => writeSignal(node, typeof next === 'function' ? (next as (prev: T) => T)(node.pending) : (next as T)),
   ];
 }
+
+/**
+ * Development only (HMR, @lepta/dom/hmr): called with every signal `signal()` creates, before it
+ * is returned; it may replace the initial value (`value` and `pending`) to carry state across a
+ * hot update. `undefined` (the default) costs one comparison, and nothing in production builds.
+ */
+let signalCreated: ((node: SignalNode) => void) | undefined;
+
+/** Installs (or, with `undefined`, removes) the development hook on signal creation. */
+export function setSignalCreated(hook: ((node: SignalNode) => void) | undefined): void {
+  signalCreated = hook;
+}
+
+declare const process: { env: { NODE_ENV?: string } };
 
 /**
  * Creates a trigger: a signal without a value, for state kept outside the graph.

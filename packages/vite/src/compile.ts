@@ -5,6 +5,7 @@
 import type { Plugin } from 'vite';
 import { compile, LeptaCompileError } from '@lepta/compiler';
 import type { LeptaPluginOptions, Resolved } from './options.js';
+import { addHmrFooter } from './hmr.js';
 
 const DEFAULT_INCLUDE = /\.[jt]sx$/;
 /** Other modules are compiled only when they define server functions. */
@@ -14,6 +15,7 @@ const USE_SERVER = /(['"])use server\1/;
 export function compilePlugin(options: LeptaPluginOptions, resolved: () => Resolved): Plugin {
   const include = options.include ?? DEFAULT_INCLUDE;
   let dev = true;
+  let serve = false;
   return {
     name: 'lepta:compile',
     enforce: 'pre',
@@ -25,6 +27,8 @@ export function compilePlugin(options: LeptaPluginOptions, resolved: () => Resol
       // Development output (JSX locations in hydration mismatch warnings, readable server
       // function ids) except in production builds.
       dev = !config.isProduction;
+      // Component hot replacement (hmr.ts): only where there is a dev server to send updates.
+      serve = config.command === 'serve' && config.server.hmr !== false;
     },
     transform(code, id, transformOptions) {
       const file = id.split('?', 1)[0]!;
@@ -51,6 +55,10 @@ export function compilePlugin(options: LeptaPluginOptions, resolved: () => Resol
         throw error;
       }
       for (const warning of result.warnings) this.warn(String((warning as { message?: string }).message ?? warning));
+      if (dev && serve && !forServer && include.test(file)) {
+        const code = addHmrFooter(result.code, file);
+        if (code !== null) return { code, map: result.map as never };
+      }
       return { code: result.code, map: result.map as never };
     },
   };
