@@ -1,6 +1,6 @@
 /**
  * Component hot replacement in `vite dev` (browser modules only): after compilation, a footer
- * registers the module's top-level components with @lepta/dom/hmr and rebinds their names to the
+ * registers the module's top-level components with lepta/hmr and rebinds their names to the
  * stable wrappers it returns, then self-accepts when that is safe. The registry does the update
  * itself when the re-executed module registers again (see packages/dom/src/hmr.ts).
  *
@@ -10,7 +10,7 @@
 import { parseSync } from 'vite';
 
 /** Where the footer imports the runtime from (resolved from the app, like `lepta/runtime`). */
-export const HMR_RUNTIME = '@lepta/dom/hmr';
+export const HMR_RUNTIME = 'lepta/hmr';
 
 interface Node {
   type: string;
