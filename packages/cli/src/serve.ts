@@ -65,6 +65,9 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     silent: true,
     // Shutdown is ours (below): srvx's own does not exit the process, and is off under CI/TEST.
     gracefulShutdown: false,
+    // Share the listening socket with the other workers of a `node:cluster` (srvx asks for an
+    // exclusive one by default, which makes every worker but the first fail with EADDRINUSE).
+    node: { exclusive: false },
     error(error) {
       console.error(error);
       return new Response('Internal Server Error', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
