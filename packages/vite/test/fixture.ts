@@ -17,7 +17,8 @@ export async function copyFixture(): Promise<{ root: string; remove: () => Promi
   const root = await mkdtemp(join(tmpdir(), 'lepta-vite-app-'));
   await cp(fixture, root, { recursive: true });
   await symlink(repoModules, join(root, 'node_modules'), 'dir');
-  return { root, remove: () => rm(root, { recursive: true, force: true }) };
+  // Retries: a dev server just closed may still be finishing writes (its dependency cache) there.
+  return { root, remove: () => rm(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }) };
 }
 
 /** The config a project would have, inline (no config file to bundle). */
