@@ -47,6 +47,8 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   const log = options.log === false ? () => {} : (options.log ?? console.log);
   const entry = join(root, SERVER_ENTRY);
   if (!existsSync(entry)) throw new CliError(`${SERVER_ENTRY} not found in ${root}: run \`lepta build\` first`);
+  // The server build has source maps: errors logged by the app point at its sources.
+  process.setSourceMapsEnabled(true);
 
   const config = await loadConfig({ root, flags: options.flags, env, command: 'serve' });
   const statics = await createStaticHandler(join(root, CLIENT_DIR));

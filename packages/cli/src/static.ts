@@ -56,7 +56,9 @@ async function stored(path: string): Promise<Stored> {
 }
 
 export async function indexStaticFiles(root: string): Promise<Map<string, Entry>> {
-  const files = await walkFiles(root, { skipDirs: HIDDEN_DIRS });
+  // Source maps are built for error tracking ('hidden': not referenced by the scripts) and are
+  // not served: they would hand out the app's source.
+  const files = (await walkFiles(root, { skipDirs: HIDDEN_DIRS })).filter((rel) => !rel.endsWith('.map'));
   const present = new Set(files);
   const index = new Map<string, Entry>();
   await Promise.all(

@@ -21,6 +21,7 @@ beforeAll(async () => {
   await writeFile(join(client, 'assets/logo.png'), Buffer.alloc(2048, 1));
   await writeFile(join(client, 'robots.txt'), 'User-agent: *\n');
   await writeFile(join(client, '.vite/manifest.json'), '{}');
+  await writeFile(join(client, 'assets/entry-client-B1a2_c-Z.js.map'), '{"sources":["../src/App.tsx"]}');
   await writeFile(join(root, 'secret.txt'), 'secret');
   await symlink(join(root, 'secret.txt'), join(client, 'link.txt'));
   await precompress(client);
@@ -98,6 +99,8 @@ describe('static files', () => {
     expect(await get('/about')).toBeUndefined();
     expect(await get('/robots.txt', {}, 'POST')).toBeUndefined();
     expect(await get('/.vite/manifest.json')).toBeUndefined();
+    // Source maps stay on the server (they would hand out the app's source).
+    expect(await get('/assets/entry-client-B1a2_c-Z.js.map')).toBeUndefined();
   });
 
   it('never serves anything outside the directory', async () => {

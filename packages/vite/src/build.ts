@@ -25,6 +25,8 @@ export function appConfig(user: UserConfig, r: Resolved): UserConfig {
         build: {
           ...(client?.build?.outDir ? {} : { outDir: 'dist/client' }),
           ...(client?.build?.manifest !== undefined ? {} : { manifest: true }),
+          // Maps for error tracking, not referenced from the shipped files (the source stays private).
+          ...(client?.build?.sourcemap !== undefined ? {} : { sourcemap: 'hidden' as const }),
           ...(hasInput(client) ? {} : { rolldownOptions: { input: r.clientEntry } }),
         },
       },
@@ -32,6 +34,8 @@ export function appConfig(user: UserConfig, r: Resolved): UserConfig {
         ...(ssr?.resolve?.noExternal === true ? {} : { resolve: { noExternal: LEPTA_PACKAGES } }),
         build: {
           ...(ssr?.build?.outDir ? {} : { outDir: 'dist/server' }),
+          // Server stack traces point into the sources (`lepta serve` turns source maps on).
+          ...(ssr?.build?.sourcemap !== undefined ? {} : { sourcemap: true }),
           ...(hasInput(ssr) ? {} : { rolldownOptions: { input: { 'entry-server': r.serverEntry } } }),
         },
       },
