@@ -38,7 +38,8 @@ export function shouldCompress(file: string, size: number): boolean {
  * "compressed" file would cost bytes.
  */
 export async function precompress(dir: string): Promise<FileSizes[]> {
-  const files = (await walkFiles(dir, { skipDirs: ['.vite'] })).filter((file) => !VARIANT.test(file));
+  // Source maps are not served (static.ts), so not compressed either.
+  const files = (await walkFiles(dir, { skipDirs: ['.vite'] })).filter((file) => !VARIANT.test(file) && !file.endsWith('.map'));
   // zlib's async calls run on libuv's thread pool: a few at a time use the cores without
   // holding every file in memory at once.
   const results: FileSizes[] = new Array(files.length);

@@ -49,6 +49,8 @@ export function isHashedAsset(relativePath: string): boolean {
 
 /** Vite's manifest and other build metadata: not for the browser. */
 const HIDDEN_DIRS = ['.vite'];
+/** A source map, or a precompressed copy of one. */
+const SOURCE_MAP = /\.map(\.br|\.gz)?$/;
 
 async function stored(path: string): Promise<Stored> {
   const info = await stat(path);
@@ -58,7 +60,7 @@ async function stored(path: string): Promise<Stored> {
 export async function indexStaticFiles(root: string): Promise<Map<string, Entry>> {
   // Source maps are built for error tracking ('hidden': not referenced by the scripts) and are
   // not served: they would hand out the app's source.
-  const files = (await walkFiles(root, { skipDirs: HIDDEN_DIRS })).filter((rel) => !rel.endsWith('.map'));
+  const files = (await walkFiles(root, { skipDirs: HIDDEN_DIRS })).filter((rel) => !SOURCE_MAP.test(rel));
   const present = new Set(files);
   const index = new Map<string, Entry>();
   await Promise.all(

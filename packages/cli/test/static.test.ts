@@ -22,6 +22,7 @@ beforeAll(async () => {
   await writeFile(join(client, 'robots.txt'), 'User-agent: *\n');
   await writeFile(join(client, '.vite/manifest.json'), '{}');
   await writeFile(join(client, 'assets/entry-client-B1a2_c-Z.js.map'), '{"sources":["../src/App.tsx"]}');
+  await writeFile(join(client, 'assets/entry-client-B1a2_c-Z.js.map.gz'), 'not compressed by precompress, but never served either');
   await writeFile(join(root, 'secret.txt'), 'secret');
   await symlink(join(root, 'secret.txt'), join(client, 'link.txt'));
   await precompress(client);
@@ -101,6 +102,7 @@ describe('static files', () => {
     expect(await get('/.vite/manifest.json')).toBeUndefined();
     // Source maps stay on the server (they would hand out the app's source).
     expect(await get('/assets/entry-client-B1a2_c-Z.js.map')).toBeUndefined();
+    expect(await get('/assets/entry-client-B1a2_c-Z.js.map.gz')).toBeUndefined();
   });
 
   it('never serves anything outside the directory', async () => {
