@@ -2,13 +2,13 @@
  * Server functions end to end: the example built with `vite build --app`, served by srvx
  * (`serveNode`), driven in real Chromium with JavaScript on and off.
  */
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../test-utils/build-app.js';
 import { launchChromium } from '../../../test-utils/chromium.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,17 +19,7 @@ let base: string;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  const { createBuilder } = await import('vite');
-  out = await mkdtemp(join(tmpdir(), 'lepta-server-functions-'));
-  const builder = await createBuilder({
-    root,
-    logLevel: 'silent',
-    environments: {
-      client: { build: { outDir: join(out, 'client') } },
-      ssr: { build: { outDir: join(out, 'server') } },
-    },
-  });
-  await builder.buildApp();
+  out = await buildApp(root, 'lepta-server-functions-');
   const { createServer } = await import('node:http');
   // The origin is only known once the port is: take a port first, then build the handler.
   const probe: Server = createServer();

@@ -6,13 +6,13 @@
  * init script records, with a MutationObserver, every fallback and every content block as the
  * parser or the swap script inserts it, so the order is observed, not guessed from timing.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { serve, type Server } from 'srvx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../../test-utils/build-app.js';
 import { launchChromium } from '../../../test-utils/chromium.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,17 +25,7 @@ let base: string;
 let serverFetches: string[] = [];
 
 beforeAll(async () => {
-  const { createBuilder } = await import('vite');
-  const out = await mkdtemp(join(tmpdir(), 'lepta-streaming-'));
-  const builder = await createBuilder({
-    root,
-    logLevel: 'silent',
-    environments: {
-      client: { build: { outDir: join(out, 'client') } },
-      ssr: { build: { outDir: join(out, 'server') } },
-    },
-  });
-  await builder.buildApp();
+  const out = await buildApp(root, 'lepta-streaming-');
   const { createHandler } = (await import(/* @vite-ignore */ pathToFileURL(join(out, 'server', 'page.js')).href)) as typeof import('../src/page.js');
   const handler = createHandler({
     async asset(path) {

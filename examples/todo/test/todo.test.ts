@@ -11,6 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { serve, type Server } from 'srvx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../test-utils/chromium.js';
+import { buildApp } from '../../../test-utils/build-app.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The server functions' artificial delay: long enough to see pending additions and streaming. */
@@ -26,19 +27,9 @@ let dbFile: string;
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
 
 beforeAll(async () => {
-  const { createBuilder } = await import('vite');
   // Inside the project (not the OS temp dir): the server bundle imports @libsql/client at run
   // time, which Node resolves from the node_modules above the bundle.
-  out = await mkdtemp(join(root, '.test-'));
-  const builder = await createBuilder({
-    root,
-    logLevel: 'silent',
-    environments: {
-      client: { build: { outDir: join(out, 'client') } },
-      ssr: { build: { outDir: join(out, 'server') } },
-    },
-  });
-  await builder.buildApp();
+  out = await buildApp(root, '.test-', root);
 
   dataDir = await mkdtemp(join(tmpdir(), 'lepta-todo-'));
   dbFile = join(dataDir, 'todos.db');
