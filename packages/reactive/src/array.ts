@@ -57,6 +57,20 @@ function serverList<T, U>(list: ListSource<T>, mapRow: (item: T, index: number) 
 }
 
 /**
+ * `() => index` for a server row, shared by every list and render: the accessors never change,
+ * so a thousand-row list allocates none after the first.
+ */
+const indexAccessors: Accessor<number>[] = [];
+function constantIndex(index: number): Accessor<number> {
+  let accessor = indexAccessors[index];
+  if (accessor === undefined) {
+    for (let i = indexAccessors.length; i <= index; i++) indexAccessors.push(() => i);
+    accessor = indexAccessors[index]!;
+  }
+  return accessor;
+}
+
+/**
  * An owner for a row of `list`: not in the list's child list (the list's re-runs must not dispose
  * it), but owned by it (context, error handlers, scheduling order).
  */
@@ -157,7 +171,7 @@ export function mapArray<T, U>(
   mapFn: (item: T, index: Accessor<number>) => U,
   options?: MapArrayOptions<T, U>,
 ): Accessor<U[]> {
-  if (isServer()) return serverList(list, (item, index) => mapFn(item, () => index), options?.fallback);
+  if (isServer()) return serverList(list, (item, index) => mapFn(item, constantIndex(index)), options?.fallback);
   const keyOf = options?.key;
   const fallback = new Fallback(options?.fallback);
   let rows: Row<U>[] = [];

@@ -49,6 +49,12 @@ function escapeArray(items: readonly unknown[]): string {
   let textBefore = false;
   for (let i = 0; i < items.length; i++) {
     let item = items[i];
+    // Rendered markup (a list's rows) first: nothing else to decide.
+    if (item instanceof Html) {
+      out += item.t;
+      textBefore = false;
+      continue;
+    }
     while (typeof item === 'function') item = item();
     const text = typeof item === 'string' || typeof item === 'number' || typeof item === 'bigint';
     const html = escapeChild(item);
