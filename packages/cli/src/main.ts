@@ -3,9 +3,10 @@
  * programmatic API (src/index.ts). src/cli.ts runs it; it is apart so that tests can call it.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { build } from './build.js';
+import { isServeWorker, runWorkers } from './workers.js';
 import { SETTINGS } from './config.js';
 import { CliError } from './errors.js';
 import { dev } from './dev.js';
@@ -76,16 +77,23 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   serve: {
-    usage: 'lepta serve [--addr host:port] [settings]',
+    usage: 'lepta serve [--addr host:port] [--workers N] [settings]',
     summary: 'serve the built app (dist/) in production',
-    options: { ...ROOT_FLAG, ...SETTING_FLAGS },
+    options: { ...ROOT_FLAG, ...SETTING_FLAGS, workers: { type: 'string' } },
     details: `Serves dist/client (files under assets/ with a hash in their name: cached for a year, immutable;
 others: no-cache; .br/.gz variants chosen by Accept-Encoding) and passes every other request to
 the app (the default export of dist/server/entry-server.js). SIGTERM/SIGINT: stops accepting
 connections, lets requests in flight finish (10 s at most), exits 0.
+--workers N (or LEPTA_WORKERS): N processes sharing the address (node:cluster), for N cores.
 
 ${SETTINGS_DETAILS()}`,
     async run(values) {
+      const count = Number(values.workers ?? process.env.LEPTA_WORKERS ?? 1);
+      if (!Number.isInteger(count) || count < 1) throw new CliError(`--workers: expected a whole number ≥ 1, got ${String(values.workers ?? process.env.LEPTA_WORKERS)}`);
+      if (count > 1 && !isServeWorker()) {
+        process.exitCode = await runWorkers({ root: resolve((values.root as string | undefined) ?? '.'), count, flags: flags(values) });
+        return;
+      }
       await serve({ root: values.root as string | undefined, flags: flags(values) });
     },
   },
