@@ -62,7 +62,15 @@ export function App() {
         <input name="title" placeholder="What needs to be done?" autocomplete="off" aria-label="New todo" />
         <button type="submit">Add</button>
       </MultiActionForm>
-      <For each={failed()}>{(s) => <p class="error add-error" role="alert">{messageOf(s.error())}</p>}</For>
+      {/* A failed add (an empty title, refused by the server's validation) surfaces as an error
+          thrown inside an ErrorBoundary, one per failed submission. */}
+      <For each={failed()}>
+        {(s) => (
+          <ErrorBoundary fallback={(error) => <p class="error add-error" role="alert">{messageOf(error)}</p>}>
+            <FailedAdd submission={s} />
+          </ErrorBoundary>
+        )}
+      </For>
       <Show when={toggle.error() ?? remove.error()}>{(error) => <p class="error" role="alert">{messageOf(error())}</p>}</Show>
 
       <Transition fallback={<p class="loading">Loading todos…</p>}>
@@ -123,6 +131,11 @@ function titleOf(s: Submission<unknown, Todo>): string {
   // A form dispatches its FormData, whatever the function's parameter type says.
   const typed = s.input instanceof FormData ? s.input.get('title') : s.input;
   return s.value()?.title ?? (typeof typed === 'string' ? typed.trim() : '');
+}
+
+/** Throws the submission's error, for the ErrorBoundary around it to show. */
+function FailedAdd(props: { submission: Submission<unknown, Todo> }): never {
+  throw props.submission.error();
 }
 
 function messageOf(error: unknown): string {
