@@ -69,6 +69,8 @@ export function addHmrFooter(code: string, moduleId: string): string | null {
     }
   };
 
+  /** `export default App;`: a value exported once, unless it becomes a live binding (below). */
+  let defaultName: { name: string; start: number; end: number } | undefined;
   for (const statement of program.body as unknown as Node[]) {
     switch (statement.type) {
       case 'ExportNamedDeclaration':
@@ -84,6 +86,7 @@ export function addHmrFooter(code: string, moduleId: string): string | null {
         // `export default function App()` exports the binding the footer rebinds; `export default
         // App` exports the value before the footer ran, which importers would keep.
         if (d.type === 'FunctionDeclaration' && d.id) declaration(d, true);
+        else if (d.type === 'Identifier') defaultName = { name: d.name as string, start: statement.start, end: statement.end };
         else exported = null;
         break;
       }
@@ -95,6 +98,16 @@ export function addHmrFooter(code: string, moduleId: string): string | null {
     }
   }
   if (components.size === 0) return null;
+  // `export default App;` exports App's value at that moment; `export { App as default }` is a
+  // live binding to the local, which the footer rebinds to the wrapper: the same export, kept up
+  // to date (the statement is rewritten in place; only that line's columns after it shift).
+  let rewriteDefault: { start: number; end: number; text: string } | undefined;
+  if (defaultName) {
+    if (components.has(defaultName.name)) {
+      exported?.add(defaultName.name);
+      rewriteDefault = { start: defaultName.start, end: defaultName.end, text: `export { ${defaultName.name} as default };` };
+    } else exported = null;
+  }
   // Self-accept only when importers see nothing but wrappers: they keep the old module's exports,
   // which forward to the new implementations. Otherwise the update goes to the importers (and
   // at worst becomes a full reload), as without this footer.
@@ -102,6 +115,7 @@ export function addHmrFooter(code: string, moduleId: string): string | null {
 
   let out = code;
   for (const at of constAt) if (out.startsWith('const', at)) out = out.slice(0, at) + 'let  ' + out.slice(at + 5);
+  if (rewriteDefault) out = out.slice(0, rewriteDefault.start) + rewriteDefault.text + out.slice(rewriteDefault.end);
   const names = [...components].join(', ');
   out +=
     `\nimport { hotModule as __leptaHot } from ${JSON.stringify(HMR_RUNTIME)};\n` +

@@ -14,7 +14,7 @@ describe('addHmrFooter', () => {
 
   it('does not self-accept when something else is exported', () => {
     expect(addHmrFooter('export function App() {}\nexport const count = 1;\n', '/a.tsx')).not.toContain('accept');
-    expect(addHmrFooter('function App() {}\nexport default App;\n', '/a.tsx')).not.toContain('accept');
+    expect(addHmrFooter('function App() {}\nconst value = 1;\nexport default value;\n', '/a.tsx')).not.toContain('accept');
     expect(addHmrFooter('function App() {}\nmount(App);\n', '/a.tsx')).not.toContain('accept');
     expect(addHmrFooter('export function App() {}\nexport * from "./b";\n', '/a.tsx')).not.toContain('accept');
   });
@@ -22,6 +22,12 @@ describe('addHmrFooter', () => {
   it('accepts `export { X as Y }` and `export default function X`', () => {
     expect(addHmrFooter('function A() {}\nexport { A as B };\n', '/a.tsx')).toContain('accept');
     expect(addHmrFooter('export default function App() {}\n', '/a.tsx')).toContain('accept');
+  });
+
+  it('turns `export default App;` into a live binding, so importers see the rebound wrapper', () => {
+    const out = addHmrFooter('function App() {}\nexport default App;\n', '/a.tsx')!;
+    expect(out.startsWith('function App() {}\nexport { App as default };\n')).toBe(true);
+    expect(out).toContain('import.meta.hot.accept()');
   });
 
   it('leaves modules without components alone', () => {
