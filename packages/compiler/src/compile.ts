@@ -134,6 +134,7 @@ function run(file: SourceFile, options: CompileOptions, progress: { at: number }
   const rewrite = rewriteDestructuredProps(found.candidates, found.tags, ms, file);
   const analyzer = new JsxAnalyzer({ file, rewritten: rewrite.rewritten, warnings });
   const out = new ModuleOutput(options.moduleName ?? (mode === 'ssr' ? 'lepta/server-runtime' : 'lepta/runtime'), options.dev === true);
+  if (mode === 'ssr') for (const name of localNamesOf(program, 'lepta', 'Await')) out.lazyPropsComponents.add(name);
   if (rewrite.usesSplitProps) out.helper('splitProps');
   const generator = createGenerator(mode, out, file, rewrite.tagText);
 
@@ -164,6 +165,18 @@ function run(file: SourceFile, options: CompileOptions, progress: { at: number }
   }
   if (!wantMap) return { code, warnings };
   return { code, map: makeMap(file, ms.generateMap(MAP_OPTIONS(file)).mappings), warnings };
+}
+
+/** The local names `import { exported as local } from source` binds in `program`. */
+function localNamesOf(program: Node, source: string, exported: string): string[] {
+  const names: string[] = [];
+  for (const s of program.body as Node[]) {
+    if (s.type !== 'ImportDeclaration' || s.source.value !== source) continue;
+    for (const sp of s.specifiers as Node[]) {
+      if (sp.type === 'ImportSpecifier' && (sp.imported.name ?? sp.imported.value) === exported) names.push(sp.local.name as string);
+    }
+  }
+  return names;
 }
 
 /** Where to put the runtime import (after directives) and the templates (after leading imports). */

@@ -347,6 +347,13 @@ describe('components', () => {
     expect(m.reads).toEqual(['a']);
   });
 
+  it("keeps lepta's Await's props lazy, under any local name, and only Await's", () => {
+    const aliased = compile(`import { Await as Later } from 'lepta';\nexport const A = () => <Later future={load()}>{(v) => v}</Later>;`, { filename: 'a.tsx', mode: 'ssr', sourceMap: false }).code;
+    expect(aliased).toContain('get future() { return load(); }');
+    const own = compile(`function Await(props) { return props.future; }\nexport const A = () => <Await future={load()} />;`, { filename: 'a.tsx', mode: 'ssr', sourceMap: false }).code;
+    expect(own).toContain('future: load()');
+  });
+
   it('passes props that read the current values', async () => {
     const m = await load(`
       import { signal } from '@lepta/reactive';

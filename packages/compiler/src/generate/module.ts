@@ -18,6 +18,13 @@ export class ModuleOutput {
     readonly dev = false,
   ) {}
 
+  /**
+   * `ssr` mode: components (local names) whose props stay getters, because reading a prop there
+   * starts work — `<Await future={load()}>` (imported from `lepta`): evaluated at the call, the
+   * future would start again each time its boundary re-renders.
+   */
+  readonly lazyPropsComponents = new Set<string>();
+
   /** The local name of runtime helper `name` (`_$name`), importing it once. */
   helper(name: string): string {
     if (!this.helperSet.has(name)) {

@@ -134,10 +134,10 @@ export class SsrGenerator extends DomGenerator {
    * inside it, and a prop the component never reads is still evaluated.
    */
   protected override lazyProp(e: Expr): boolean {
-    // `<Await future={load()}>` is the one documented place where a prop starts work: as a
-    // getter it runs once, when Await's resource loads — not again when its boundary re-renders
+    // `<Await future={load()}>` (lepta's Await, under whatever local name): as a getter the
+    // future starts once, when Await's resource loads — not again when its boundary re-renders
     // with the data, where the resource takes the settled value and never reads it.
-    if (this.componentTag === 'Await') return super.lazyProp(e);
+    if (this.out.lazyPropsComponents.has(this.componentTag)) return super.lazyProp(e);
     return e.hasJsx && !e.isFunction;
   }
 
