@@ -4,7 +4,8 @@
  * out, the same validation), each in its own process:
  *
  * - `lepta`: `createHandler` + `registerServerFunction`, served by `@lepta/server/node` (srvx);
- *   the client stub's request (POST, seroval JSON, `x-lepta`, `Origin`).
+ *   the client stub's request (POST, wire text — here the plain-JSON form, as the stub sends a
+ *   small object of strings and numbers —, `x-lepta`, `Origin`).
  * - `bare`: `node:http` by hand — method, path, origin, content type, a size cap, JSON.parse,
  *   validation, JSON.stringify.
  *
@@ -23,6 +24,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fromJSON, toJSON } from 'seroval';
+import { isPlainText, plainText } from '@lepta/server/wire';
 import { median, spread } from '@lepta/bench-stats';
 import { EXPECTED, INPUT } from './logic.mjs';
 
@@ -71,8 +73,9 @@ const CONTESTANTS = {
   lepta: {
     path: '/_server/bench.quote',
     headers: { 'content-type': 'application/json', 'x-lepta': '1', accept: 'application/json', origin: ORIGIN },
-    body: JSON.stringify(toJSON([INPUT])),
-    decode: (text) => fromJSON(JSON.parse(text)),
+    // What the client stub sends: the plain form when JSON carries the arguments exactly.
+    body: plainText([INPUT]) ?? JSON.stringify(toJSON([INPUT])),
+    decode: (text) => (isPlainText(text) ? JSON.parse(text)[0] : fromJSON(JSON.parse(text))),
   },
   bare: {
     path: '/quote',

@@ -4,8 +4,9 @@
  * with `serverReference(id, { params, get? })`; calling that reference calls the function on the
  * server over HTTP:
  *
- * - arguments: `POST {prefix}/{id}` with the seroval JSON of the argument list (`toJSON`, never
- *   seroval's evaluated form); `"use get"` functions use `GET …?args=` instead. A `File`/`Blob`/
+ * - arguments: `POST {prefix}/{id}` with the argument list as wire text: plain JSON (`[args]`)
+ *   when JSON carries it exactly, else its seroval JSON (`toJSON`, never seroval's evaluated
+ *   form); `"use get"` functions use `GET …?args=` instead. A `File`/`Blob`/
  *   `FormData` anywhere in the arguments makes the body `multipart/form-data`: the JSON goes in
  *   field `$args`, each of those values in a field of its own (`$0`, or `$0/<name>` for a
  *   `FormData`'s entries), referenced from the JSON by a `lepta/field` node. A `FormData` that is
@@ -15,9 +16,11 @@
  *   the NDJSON lines, decoded as they arrive), `error` (thrown as a `ServerFunctionError`),
  *   `redirect` (`location.assign`).
  *
- * Browser code only, and small: seroval's `toJSON`/`fromJSON` are its only dependency.
+ * Browser code only, and small: seroval's `toJSON`/`fromJSON` and `@lepta/server/wire` (the plain
+ * form, a few lines) are its only dependencies.
  */
 import { fromJSON, toJSON, type Plugin, type SerovalJSON, type SerovalNode } from 'seroval';
+import { isPlainText, plainText } from '@lepta/server/wire';
 
 let prefix = '/_server';
 
@@ -149,6 +152,8 @@ function unsupported(): never {
 
 /** The seroval JSON of `args`, and the multipart fields its files and forms went to (if any). */
 function encodeArguments(args: unknown[]): { json: string; files: FormData | undefined } {
+  const plain = plainText(args);
+  if (plain !== undefined) return { json: plain, files: undefined };
   fields = undefined;
   fieldCount = 0;
   try {
@@ -161,8 +166,14 @@ function encodeArguments(args: unknown[]): { json: string; files: FormData | und
 // ---------------------------------------------------------------------------------------------
 // Results
 
+/** A value from wire text (the server's: trusted). */
 function decode(text: string): unknown {
-  return fromJSON(JSON.parse(text) as SerovalJSON);
+  return fromTree(JSON.parse(text), isPlainText(text));
+}
+
+/** A value from parsed wire text: `[value]` (the plain form) or seroval JSON. */
+function fromTree(tree: unknown, plain: boolean): unknown {
+  return plain ? (tree as [unknown])[0] : fromJSON(tree as SerovalJSON);
 }
 
 async function readResponse(response: Response): Promise<unknown> {
@@ -214,10 +225,15 @@ async function* lines(body: ReadableStream<Uint8Array>): AsyncGenerator<unknown,
   }
 }
 
+/** A stream's line: wire text, or `{"$error": <wire text>}`. */
 function decodeLine(line: string): unknown {
-  const parsed = JSON.parse(line) as SerovalJSON | { $error: SerovalJSON };
-  if ('$error' in parsed) throw toServerFunctionError(fromJSON(parsed.$error), 500);
-  return fromJSON(parsed);
+  const parsed = JSON.parse(line) as unknown;
+  if (Array.isArray(parsed)) return parsed[0];
+  if (typeof parsed === 'object' && parsed !== null && '$error' in parsed) {
+    const error = parsed.$error;
+    throw toServerFunctionError(fromTree(error, Array.isArray(error)), 500);
+  }
+  return fromJSON(parsed as SerovalJSON);
 }
 
 // ---------------------------------------------------------------------------------------------

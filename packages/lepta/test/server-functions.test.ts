@@ -42,9 +42,15 @@ function errorResponse(payload: Record<string, unknown>, status: number): Respon
   return new Response(json(payload), { status, headers: { 'content-type': 'application/json', 'x-lepta-kind': 'error' } });
 }
 
+/** A value from wire text, either form (plain `[value]` or seroval JSON). */
+function fromWire(text: string): unknown {
+  const tree = JSON.parse(text) as unknown;
+  return Array.isArray(tree) ? tree[0] : fromJSON(tree as SerovalJSON);
+}
+
 /** The arguments a JSON call sent, decoded as the server would. */
 function sentArgs(call: Call): unknown {
-  return fromJSON(JSON.parse(call.body as string) as SerovalJSON);
+  return fromWire(call.body as string);
 }
 
 describe('calls', () => {
@@ -82,6 +88,32 @@ describe('calls', () => {
     expect(calls[0]!.url).toBe('/api/fn/src%2Ftodos.ts%23addTodo');
   });
 
+  it('sends plain JSON when JSON carries the arguments exactly, seroval JSON otherwise; reads both', async () => {
+    answer = () => new Response('[{"ok":true,"n":[1,2]}]', { headers: { 'x-lepta-kind': 'value' } });
+    const fn = serverReference('fn', { params: ['a'] });
+    await expect(fn({ title: 'x', tags: ['a', 'b'], n: 1.5, done: false, none: null })).resolves.toEqual({ ok: true, n: [1, 2] });
+    expect(calls[0]!.body).toBe('[[{"title":"x","tags":["a","b"],"n":1.5,"done":false,"none":null}]]');
+    const shared = { a: 1 };
+    const notPlain: unknown[] = [
+      { when: new Date(0) },
+      { a: undefined },
+      [1, , 3], // a hole
+      -0,
+      NaN,
+      Object.create(null),
+      Object.freeze({ a: 1 }),
+      [shared, shared], // a shared reference
+      10n,
+    ];
+    for (const value of notPlain) {
+      calls.length = 0;
+      await fn(value);
+      const body = calls[0]!.body as string;
+      expect(body.startsWith('{'), String(body)).toBe(true);
+      expect(sentArgs(calls[0]!)).toEqual([value]);
+    }
+  });
+
   it('drops trailing undefined arguments (action(fn) always passes one)', async () => {
     const list = serverReference('list', { params: [] });
     await list(undefined);
@@ -101,8 +133,9 @@ describe('calls', () => {
     expect(call.headers.get('x-lepta')).toBe('1');
     const url = new URL(call.url, 'http://x');
     expect(url.pathname).toBe('/_server/list');
-    expect(call.url).toBe(`/_server/list?args=${encodeURIComponent(json([2]))}`);
-    expect(fromJSON(JSON.parse(url.searchParams.get('args')!) as SerovalJSON)).toEqual([2]);
+    // Plain arguments take the plain form: `[[2]]`.
+    expect(call.url).toBe(`/_server/list?args=${encodeURIComponent('[[2]]')}`);
+    expect(fromWire(url.searchParams.get('args')!)).toEqual([2]);
     const upload = serverReference('g', { params: ['f'], get: true });
     await expect(upload(new Blob(['x']))).rejects.toThrow(/"use get"/);
   });
@@ -200,12 +233,26 @@ describe('responses', () => {
     void pending.then(() => (settled = true));
     await new Promise((r) => setTimeout(r, 5));
     expect(settled).toBe(false); // half a line: nothing yet
-    s.push(second.slice(5) + '\n' + json(3) + '\n');
+    s.push(second.slice(5) + '\n' + json(3) + '\n' + '[{"plain":[1]}]\n');
     await expect(pending).resolves.toEqual({ done: false, value: new Set(['é']) });
     await expect(iterator.next()).resolves.toEqual({ done: false, value: 3 });
+    await expect(iterator.next()).resolves.toEqual({ done: false, value: { plain: [1] } });
     s.close();
     await expect(iterator.next()).resolves.toEqual({ done: true, value: undefined });
     expect(s.state.cancelled).toBe(false);
+  });
+
+  it('stream: a last {"$error": …} line (plain form) throws a ServerFunctionError', async () => {
+    const s = controlledStream();
+    answer = () => streamResponse(s.body);
+    s.push('[1]\n{"$error":[{"name":"Error","message":"db down","code":"E_DB"}]}\n');
+    s.close();
+    const items: unknown[] = [];
+    const error = await (async () => {
+      for await (const item of (await serverReference<[], AsyncIterable<unknown>>('s', { params: [] })()) ) items.push(item);
+    })().catch((e: unknown) => e);
+    expect(items).toEqual([1]);
+    expect(error).toMatchObject({ message: 'db down', code: 'E_DB', status: 500 });
   });
 
   it('stream: a last {"$error": …} line throws a ServerFunctionError', async () => {

@@ -25,7 +25,7 @@ import { errorStatus, publicError, validationError } from './rpc-errors.js';
 import { isRedirect } from './rpc-redirect.js';
 import { DecodeError } from './rpc-scan.js';
 import { isStreamResult, ndjsonBody } from './rpc-stream.js';
-import { validateArguments } from './rpc-validate.js';
+import { validateArguments, type Validated } from './rpc-validate.js';
 
 export interface HandlerOptions {
   /** Where server functions live (default `/_server`). */
@@ -200,9 +200,10 @@ interface Call {
 async function call(entry: RegisteredFunction, args: unknown[], c: Call): Promise<Response> {
   const { scope, config } = c;
   let outcome: { value: unknown } | { error: unknown };
-  let validated: Awaited<ReturnType<typeof validateArguments>>;
+  let validated: Validated;
   try {
-    validated = await validateArguments(entry.meta, args);
+    const pending = validateArguments(entry.meta, args);
+    validated = pending instanceof Promise ? await pending : pending;
   } catch (error) {
     // A validator that throws is a bug; the caller's arguments are refused all the same.
     config.onError(error);
@@ -229,7 +230,8 @@ async function call(entry: RegisteredFunction, args: unknown[], c: Call): Promis
   }
   let text: string;
   try {
-    text = await encodeValue(value);
+    const encoded = encodeValue(value);
+    text = typeof encoded === 'string' ? encoded : await encoded;
   } catch (error) {
     config.onError(new TypeError(`Server function ${entry.meta.name}: its result cannot be sent to the client`, { cause: error }));
     return errorResponse(new Error('Result cannot be serialized'), c);

@@ -1,9 +1,10 @@
 /**
- * Server functions' values on the wire: seroval's JSON format (`toJSON`/`fromJSON`), never its
- * JavaScript form (`serialize`/`deserialize`, which is evaluated).
+ * Server functions' values on the wire (SERVER-FUNCTIONS.md §3): plain JSON (`[value]`, wire.ts)
+ * when JSON carries the value exactly, else seroval's JSON format (`toJSON`/`fromJSON`), never
+ * its JavaScript form (`serialize`/`deserialize`, which is evaluated).
  *
- * Decoding is for untrusted input: the text is checked by rpc-scan.ts first, then `fromJSON`
- * rebuilds it with the plugins below only.
+ * Decoding is for untrusted input: the text is checked by rpc-scan.ts first (both forms), then a
+ * seroval text is rebuilt by `fromJSON` with the plugins below only.
  *
  * Files in arguments (SERVER-FUNCTIONS.md §4): the client sends `multipart/form-data` whose
  * `$args` field is the seroval JSON, each `File`/`Blob` in it written as a `lepta/field` plugin
@@ -13,7 +14,8 @@
  */
 import { fromJSON, toJSON, toJSONAsync, type Plugin, type SerovalJSON, type SerovalNode } from 'seroval';
 import { DOMExceptionPlugin, HeadersPlugin, URLPlugin, URLSearchParamsPlugin } from 'seroval-plugins/web';
-import { checkSerovalTree, DecodeError, MAX_DEPTH, MAX_TEXT_DEPTH, textNestingExceeds } from './rpc-scan.js';
+import { checkPlainTree, checkSerovalTree, DecodeError, MAX_DEPTH, MAX_TEXT_DEPTH, textNestingExceeds } from './rpc-scan.js';
+import { isPlainText, plainText } from './wire.js';
 
 export const FIELD_TAG = 'lepta/field';
 
@@ -52,8 +54,8 @@ const decodeTags = new Set(decodePlugins.map((p) => p.tag));
 const encodePlugins = [URLPlugin, URLSearchParamsPlugin, HeadersPlugin, DOMExceptionPlugin];
 
 /**
- * The value in `text` (seroval JSON from a client). Throws `DecodeError` for anything refused or
- * malformed. `form`: the multipart body the text came in, for file references.
+ * The value in `text` (from a client: the plain form or seroval JSON). Throws `DecodeError` for
+ * anything refused or malformed. `form`: the multipart body the text came in, for file references.
  */
 export function decodeValue(text: string, form?: FormData): unknown {
   if (textNestingExceeds(text, MAX_TEXT_DEPTH)) throw new DecodeError('nested too deeply');
@@ -63,6 +65,7 @@ export function decodeValue(text: string, form?: FormData): unknown {
   } catch {
     throw new DecodeError('malformed JSON');
   }
+  if (isPlainText(text)) return checkPlainTree(tree);
   checkSerovalTree(tree, decodeTags);
   currentForm = form;
   try {
@@ -77,11 +80,13 @@ export function decodeValue(text: string, form?: FormData): unknown {
 }
 
 /**
- * `value` as seroval JSON text: synchronously when it holds no promise (the common case, and
- * cheaper), else a promise (nested promises awaited). Throws/rejects when seroval cannot
+ * `value` as wire text: the plain form when JSON carries it exactly, else seroval JSON,
+ * synchronously when it holds no promise (the common case, and cheaper), else a promise (nested promises awaited). Throws/rejects when seroval cannot
  * rebuild something in it (a function, a class instance).
  */
 export function encodeValue(value: unknown): string | Promise<string> {
+  const plain = plainText(value);
+  if (plain !== undefined) return plain;
   try {
     return JSON.stringify(toJSON(value, { plugins: encodePlugins }));
   } catch (error) {

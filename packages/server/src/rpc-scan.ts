@@ -16,6 +16,9 @@
  *    property names); ids must be unique, and a back reference must name an id defined earlier in
  *    that order and listed in the root's `m` (seroval only remembers marked ids).
  *
+ * 3. `checkPlainTree` checks the plain form (`[json]`, wire.ts) the same way: one value in the
+ *    list, nesting ≤ `MAX_DEPTH`, at most `MAX_NODES` values, no forbidden key anywhere.
+ *
  * Seroval (1.8) also guards its own decoding (depth limit, safe property definition); this is
  * the contract's stricter, explicit gate, and turns every refusal into one `DecodeError` (400).
  */
@@ -233,7 +236,45 @@ export function checkSerovalTree(root: unknown, plugins: ReadonlySet<string>): v
 }
 const PLUGIN_FIELDS = new Set(['value']);
 
-/** Seroval writes `{ t: 26, i, s: 0 }` as a map's `f`; decoding never reads it. */
+/**
+ * Seroval writes `{ t: 26, i, s: 0 }` as the first map's `f`, and a back reference to it
+ * (`{ t: 4, i }`) as every later map's; decoding never reads either.
+ */
 function isMapSentinel(value: unknown): boolean {
-  return isRecord(value) && value.t === 26 && isId(value.i) && value.s === 0 && Object.keys(value).length === 3;
+  if (!isRecord(value) || !isId(value.i)) return false;
+  const size = Object.keys(value).length;
+  return (value.t === 26 && value.s === 0 && size === 3) || (value.t === 4 && size === 2);
+}
+
+/**
+ * Throws a `DecodeError` unless `root` is the plain form of one value (`[value]`, wire.ts) within
+ * the limits above: nesting ≤ `MAX_DEPTH`, ≤ `MAX_NODES` values, no key `__proto__`,
+ * `constructor` or `prototype` at any depth (`JSON.parse` makes `__proto__` an own property, but
+ * code merging the value into another object would not). Returns the value.
+ */
+export function checkPlainTree(root: unknown): unknown {
+  if (!Array.isArray(root) || root.length !== 1) fail('malformed: expected one value');
+  let count = 0;
+  const values: unknown[] = [root[0]];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop()!;
+    if (++count > MAX_NODES) fail(`more than ${MAX_NODES} values`);
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_DEPTH) fail(`nested deeper than ${MAX_DEPTH}`);
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        values.push(item);
+        depths.push(depth + 1);
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        if (FORBIDDEN_KEYS.has(key)) fail(`forbidden key "${key}"`);
+        values.push((value as Json)[key]);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return root[0];
 }

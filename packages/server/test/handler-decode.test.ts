@@ -60,8 +60,48 @@ describe('forbidden keys, at any depth', () => {
     });
   }
 
+  it('maps inside maps (seroval writes a reference to the first map\'s sentinel) are allowed', async () => {
+    await expectAnswer('nested maps', encodeArgs([new Map([['a', [new Map([[1, new Map()]])]]])]), 200);
+    const bad = root(list([{ t: 8, i: 1, e: { k: [], v: [] }, f: { t: 4, i: 1, x: 1 } }]));
+    await expectAnswer('map sentinel reference with an extra field', bad, 400);
+    runs = 0;
+  });
+
   it('a Map key named __proto__ is data, and allowed', async () => {
     await expectAnswer('map key __proto__', encodeArgs([new Map([['__proto__', 1]])]), 200);
+    runs = 0;
+  });
+});
+
+describe('the plain form ([value], wire.ts) under the same limits', () => {
+  /** `value` nested in `depth` one-element arrays (or objects under key `a`). */
+  const nest = (depth: number, value: unknown, asObject = false): unknown => {
+    let v = value;
+    for (let i = 0; i < depth; i++) v = asObject ? { a: v } : [v];
+    return v;
+  };
+  for (const key of ['__proto__', 'constructor', 'prototype']) {
+    it(`refuses "${key}" as a key at depth 1 and 40`, async () => {
+      await expectAnswer(`plain ${key} key`, `[[{"${key}":{"polluted":1}}]]`, 400);
+      await expectAnswer(`plain ${key} key at depth 40`, `[[${JSON.stringify(nest(40, 'X', true)).replace('"X"', `{"${key}":{"polluted":1}}`)}]]`, 400);
+    });
+  }
+
+  it('refuses more than 64 levels, more than 100,000 values, and a root that is not one value', async () => {
+    await expectAnswer('plain 66 nested arrays', JSON.stringify(nest(66, 1)), 400);
+    await expectAnswer('plain 10,000 nested arrays', '['.repeat(10_000) + ']'.repeat(10_000), 400);
+    await expectAnswer('plain 100,001 numbers', JSON.stringify([[Array.from({ length: 100_001 }, () => 0)]]), 400, roomy);
+    await expectAnswer('plain empty root', '[]', 400);
+    await expectAnswer('plain two values', '[[1],[2]]', 400);
+    await expectAnswer('plain arguments not a list', '[{"a":1}]', 400);
+    await expectAnswer('plain malformed', '[[1,', 400);
+  });
+
+  it('decodes 60 levels and 1 MiB of numbers and objects in bounded time', async () => {
+    await expectAnswer('plain 60 nested arrays', JSON.stringify(nest(60, 1)), 200);
+    // 1 MiB of plain JSON holds up to 500,000 one-digit numbers, more than the 100,000-value limit.
+    await expectAnswer('plain 1 MiB of numbers', sized('[[[', '1234567890,', '1]]]'), 200);
+    await expectAnswer('plain 1 MiB of small objects', sized('[[[', '{"k":"a longer value"},', '{"k":"v"}]]]'), 200);
     runs = 0;
   });
 });

@@ -1,16 +1,28 @@
 /**
- * Building requests the way a client (or an attacker) would: seroval JSON bodies, the headers
- * of the protocol, and readers for the answers.
+ * Building requests the way a client (or an attacker) would: wire-text bodies (plain JSON or
+ * seroval JSON, as the stub picks), the headers of the protocol, and readers for the answers.
  */
 import { fromJSON, toJSON } from 'seroval';
 import { URLPlugin } from 'seroval-plugins/web';
+import { plainText } from '../src/wire.js';
 
 export const ORIGIN = 'https://app.example';
 export const PREFIX = '/_server';
 
-/** `args` as the client stub sends them. */
+/** `args` as the client stub sends them: the plain form when JSON carries them exactly. */
 export function encodeArgs(args: unknown[]): string {
+  return plainText(args) ?? serovalArgs(args);
+}
+
+/** `args` in the seroval form, which the handler accepts for any value. */
+export function serovalArgs(args: unknown[]): string {
   return JSON.stringify(toJSON(args, { plugins: [URLPlugin] }));
+}
+
+/** The value in wire text (either form). */
+export function decodeWire(text: string): unknown {
+  const tree = JSON.parse(text) as unknown;
+  return Array.isArray(tree) ? tree[0] : fromJSON(tree as Parameters<typeof fromJSON>[0], { plugins: [URLPlugin] });
 }
 
 /** A call as the client stub makes it (POST, JSON, `x-lepta`, same origin). */
@@ -42,7 +54,7 @@ export function formPost(id: string, fields: Record<string, string | string[]>, 
 
 /** The value a `value` (or `error`) response carries. */
 export async function decoded(response: Response): Promise<unknown> {
-  return fromJSON(JSON.parse(await response.text()), { plugins: [URLPlugin] });
+  return decodeWire(await response.text());
 }
 
 /** Own enumerable keys of Object.prototype: must stay none. */
