@@ -24,10 +24,14 @@ export function signal<T>(value?: T, options?: SignalOptions<T>): [Accessor<T>, 
   // browsers have no `process`); bundlers replace `process.env.NODE_ENV`, so production builds
   // fold the test to `false` and drop it, and the hook with it.
   if (signalCreated !== undefined && process.env.NODE_ENV !== 'production') signalCreated(node);
-  return [
-    () => readSignal(node),
-    (next) => writeSignal(node, typeof next === 'function' ? (next as (prev: T) => T)(node.pending) : (next as T)),
-  ];
+  // The setter is `setSignal` bound to the node: a bound function is one allocation where a
+  // closure is two (function + context), and creating signals is mostly allocation. The getter
+  // stays a closure, which V8 inlines at hot read sites more readily than a bound function.
+  return [() => readSignal(node), (setSignal as (this: SignalNode<T>, next: unknown) => void).bind(node) as Setter<T>];
+}
+
+function setSignal<T>(this: SignalNode<T>, next: T | ((prev: T) => T)): void {
+  writeSignal(this, typeof next === 'function' ? (next as (prev: T) => T)(this.pending) : next);
 }
 
 /**
