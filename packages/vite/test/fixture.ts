@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InlineConfig } from 'vite';
 import { fromJSON, toJSON, type SerovalJSON } from 'seroval';
+import { isPlainText, plainText } from '@lepta/server/wire';
 import { lepta, type LeptaPluginOptions } from '../src/index.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/app', import.meta.url));
@@ -38,16 +39,17 @@ export function fixtureConfig(root: string, options?: LeptaPluginOptions): Inlin
 // The id the compiler gives a server function (the test computes it as both builds do).
 export { serverFunctionId } from '../../compiler/src/server-functions/ids.js';
 
-/** A call as the browser's stub makes it (SERVER-FUNCTIONS.md §4): seroval JSON of the arguments. */
+/** A call as the browser's stub makes it (SERVER-FUNCTIONS.md §4): the wire text of the arguments. */
 export function call(origin: string, id: string, args: unknown[]): Request {
   return new Request(`${origin}/_server/${encodeURIComponent(id)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-lepta': '1', origin },
-    body: JSON.stringify(toJSON(args)),
+    body: plainText(args) ?? JSON.stringify(toJSON(args)),
   });
 }
 
 /** The value a server function answered with. */
 export async function result(response: Response): Promise<unknown> {
-  return fromJSON((await response.json()) as SerovalJSON);
+  const text = await response.text();
+  return isPlainText(text) ? (JSON.parse(text) as [unknown])[0] : fromJSON(JSON.parse(text) as SerovalJSON);
 }
