@@ -11,8 +11,6 @@ import { renderBinding } from '@lepta/reactive/internal';
 
 export type Binding<T> = readonly [get: () => T, set: (value: T) => void];
 
-type ValueElement = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-
 /**
  * `bind:value`. Inputs and textareas write on `input`; selects, checkboxes and radios on
  * `change`. A number or range input bound to a number writes `valueAsNumber` (`NaN` when empty)
@@ -21,13 +19,18 @@ type ValueElement = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
  * when its options change (options rendered after the binding, or loaded later).
  */
 export function bindValue<T>(el: Element, binding: Binding<T>): void {
+  if (el.localName === 'select') bindSelect(el as HTMLSelectElement, binding[0], binding[1] as (value: unknown) => void);
+  else bindInputValue(el, binding);
+}
+
+/**
+ * `bind:value` on an `<input>` or a `<textarea>`, as `bindValue` does it. The compiler calls this
+ * for those tags, so an app that binds no `<select>` does not carry the select code.
+ */
+export function bindInputValue<T>(el: Element, binding: Binding<T>): void {
   const get = binding[0] as () => unknown;
   const set = binding[1] as (value: unknown) => void;
-  const input = el as ValueElement;
-  if (input.localName === 'select') {
-    bindSelect(input as HTMLSelectElement, get, set);
-    return;
-  }
+  const input = el as HTMLInputElement | HTMLTextAreaElement;
   const type = (input as HTMLInputElement).type;
   const numeric = type === 'number' || type === 'range';
   renderBinding(() => {

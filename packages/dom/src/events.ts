@@ -27,7 +27,7 @@
  * event was retargeted to a shadow host, `event.target` is what a native listener on that
  * element would see; both are restored afterwards. `stopPropagation()` (`cancelBubble`) ends the
  * walk after the current handler. An event reaching several listening roots (an app in a shadow
- * root inside another app's document) is dispatched by the first one only.
+ * root inside another app's document) is dispatched by the first one on its path only.
  *
  * Handlers run with `this` set to their element; `[handler, data]` calls `handler(data, event)`.
  */
@@ -37,45 +37,40 @@ type Handler = ((this: unknown, event: Event) => unknown) | [(this: unknown, dat
 /** The names compiled code asked to delegate. */
 const registered = new Set<string>();
 
-/** A listening root (a Document or ShadowRoot) and what is installed on it. */
-class ListeningRoot {
-  holders = 0;
-  /** Installed for good by `delegateEvents(names, root)`: never uninstalled. */
-  pinned = false;
-  installed = new Set<string>();
-  constructor(public target: EventTarget) {}
-}
-
-const roots = new WeakMap<EventTarget, ListeningRoot>();
-/** Roots with holders (iterable, unlike the WeakMap), to install late-registered types on. */
-const held = new Set<ListeningRoot>();
-
-/** One listener function per event type, shared by every root. */
-const listeners = new Map<string, (event: Event) => void>();
+/**
+ * Listening roots (a Document or ShadowRoot) that mounts hold, with their number of holders.
+ * Iterable, to install late-registered types on.
+ */
+const held = new Map<EventTarget, number>();
+/** Roots given to `delegateEvents(names, root)`: their listeners are never uninstalled. */
+const pinned = new WeakSet<EventTarget>();
 
 /**
- * Events already dispatched by one listening root, so a second root on their path skips them.
- * Only consulted while more than one root is listening.
+ * The listening root that dispatched an event, so that another root on its path skips it. A root
+ * listens once per type, so the same root seeing the event again means it is being dispatched
+ * again (an event object can be), and it is handled again.
  */
-const dispatched = new WeakSet<Event>();
-/** How many roots have listeners installed. */
-let listeningCount = 0;
+const dispatchedBy = new WeakMap<Event, EventTarget>();
+
+// Every type, on every root, is installed with the one listener `dispatch` (it reads the type
+// from the event). The DOM ignores adding a listener that is already there, so installing is
+// idempotent, and a held root listens for exactly the registered types: releasing it removes
+// those, with no per-root bookkeeping.
 
 /**
  * Delegates the events `names`: records them for every mounted app's listening root (installing
  * them now on roots already held), and, if `root` is given, installs them on it permanently.
  */
 export function delegateEvents(names: readonly string[], root?: Document | ShadowRoot): void {
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    if (registered.has(name)) continue;
-    registered.add(name);
-    for (const r of held) install(r, name);
+  for (const name of names) {
+    if (!registered.has(name)) {
+      registered.add(name);
+      for (const target of held.keys()) target.addEventListener(name, dispatch);
+    }
   }
   if (root !== undefined) {
-    const r = rootFor(root);
-    r.pinned = true;
-    for (let i = 0; i < names.length; i++) install(r, names[i]!);
+    pinned.add(root);
+    for (const name of names) root.addEventListener(name, dispatch);
   }
 }
 
@@ -85,23 +80,21 @@ export function delegateEvents(names: readonly string[], root?: Document | Shado
  * so should anything that renders delegated handlers into another root (a portal).
  */
 export function holdDelegation(container: Node): () => void {
-  const r = rootFor(listeningRootOf(container));
-  if (r.holders++ === 0) {
-    held.add(r);
-    for (const name of registered) install(r, name);
-  }
+  const target = listeningRootOf(container);
+  const holders = held.get(target) ?? 0;
+  held.set(target, holders + 1);
+  if (holders === 0) for (const name of registered) target.addEventListener(name, dispatch);
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    if (--r.holders === 0) {
-      held.delete(r);
-      if (!r.pinned) {
-        for (const name of r.installed) r.target.removeEventListener(name, listeners.get(name)!);
-        if (r.installed.size !== 0) listeningCount--;
-        r.installed.clear();
-      }
+    const left = held.get(target)! - 1;
+    if (left !== 0) {
+      held.set(target, left);
+      return;
     }
+    held.delete(target);
+    if (!pinned.has(target)) for (const name of registered) target.removeEventListener(name, dispatch);
   };
 }
 
@@ -113,33 +106,12 @@ function listeningRootOf(node: Node): Document | ShadowRoot {
   return node.ownerDocument ?? (node as Document);
 }
 
-function rootFor(target: EventTarget): ListeningRoot {
-  let r = roots.get(target);
-  if (r === undefined) {
-    roots.set(target, (r = new ListeningRoot(target)));
-  }
-  return r;
-}
-
-function install(r: ListeningRoot, name: string): void {
-  if (r.installed.has(name)) return;
-  if (r.installed.size === 0) listeningCount++;
-  r.installed.add(name);
-  let listener = listeners.get(name);
-  if (listener === undefined) {
-    const key = '$$' + name;
-    listener = (event: Event) => dispatch(event, key);
-    listeners.set(name, listener);
-  }
-  r.target.addEventListener(name, listener);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Dispatch
 
 /** The node whose handler is running, read by the `currentTarget` getter. */
 let currentNode: EventTarget | null = null;
-/** What `event.target` reads while handlers run, once it has been redefined. */
+/** What `event.target` reads while handlers run. */
 let seenTarget: EventTarget | null = null;
 
 const currentTargetDescriptor: PropertyDescriptor = { configurable: true, get: () => currentNode };
@@ -147,13 +119,13 @@ const targetDescriptor: PropertyDescriptor = { configurable: true, get: () => se
 
 type HandlerHost = EventTarget & { [key: string]: unknown };
 
-function dispatch(event: Event, key: string): void {
-  if (listeningCount > 1) {
-    if (dispatched.has(event)) return;
-    dispatched.add(event);
-  }
+function dispatch(event: Event): void {
+  const root = event.currentTarget!;
+  const by = dispatchedBy.get(event);
+  if (by !== undefined && by !== root) return;
+  dispatchedBy.set(event, root);
+  const key = '$$' + event.type;
   const path = event.composedPath();
-  if (path.length === 0) return;
   const origin = path[0]!;
   // Nested dispatches (a handler dispatching another event) save and restore these.
   const savedNode = currentNode;
@@ -161,13 +133,12 @@ function dispatch(event: Event, key: string): void {
   seenTarget = origin;
   Object.defineProperty(event, 'currentTarget', currentTargetDescriptor);
   // A listener outside a shadow root sees the host as the target, where a native listener inside
-  // would see the original node: the target is redefined for the walk, and moves out to each
-  // host as the walk leaves the shadow root that holds it.
-  let retargeted = event.target !== origin;
-  if (retargeted) Object.defineProperty(event, 'target', targetDescriptor);
+  // would see the original node: the target is redefined for the walk (to the original node),
+  // and moves out to each host as the walk leaves the shadow root that holds it.
+  Object.defineProperty(event, 'target', targetDescriptor);
   try {
-    for (let i = 0; i < path.length; i++) {
-      const node = path[i] as HandlerHost;
+    for (const target of path) {
+      const node = target as HandlerHost;
       const handler = node[key];
       if (handler != null && run(node, handler as Handler, event)) return;
       const host = node.$$host;
@@ -177,20 +148,14 @@ function dispatch(event: Event, key: string): void {
       }
       if ((node as unknown as Node).nodeType === 11) {
         const shadowHost = (node as unknown as ShadowRoot).host;
-        if (shadowHost !== undefined && (seenTarget as Node).getRootNode() === (node as unknown as Node)) {
-          seenTarget = shadowHost;
-          if (!retargeted) {
-            retargeted = true;
-            Object.defineProperty(event, 'target', targetDescriptor);
-          }
-        }
+        if (shadowHost !== undefined && (seenTarget as Node).getRootNode() === (node as unknown as Node)) seenTarget = shadowHost;
       }
     }
   } finally {
     currentNode = savedNode;
     seenTarget = savedTarget;
     delete (event as unknown as { currentTarget?: unknown }).currentTarget;
-    if (retargeted) delete (event as unknown as { target?: unknown }).target;
+    delete (event as unknown as { target?: unknown }).target;
   }
 }
 
@@ -246,7 +211,7 @@ export type ListenerValue =
 export function addEventListener(el: Element, name: string, handler: unknown, delegate?: boolean): void {
   if (delegate) {
     (el as unknown as Record<string, unknown>)['$$' + name] = handler;
-    if (!registered.has(name)) delegateEvents([name]);
+    delegateEvents([name]);
   } else if (Array.isArray(handler)) {
     el.addEventListener(name, handler[0], handler[1]);
   } else if (handler != null) {

@@ -21,7 +21,7 @@ export {
 export { spread } from './spread.js';
 export { delegateEvents, addEventListener, holdDelegation, type ListenerValue } from './events.js';
 export { createComponent, ref } from './component.js';
-export { bindValue, bindChecked, bindGroup, type Binding } from './bind.js';
+export { bindValue, bindInputValue, bindChecked, bindGroup, type Binding } from './bind.js';
 export { mount } from './mount.js';
 export { hydrate } from './hydrate.js';
 export { claim, close, at, hole, saveCursor, restoreCursor, type CursorState } from './cursor.js';

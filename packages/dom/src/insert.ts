@@ -62,18 +62,18 @@ export type Insert = (parent: Node, value: unknown, marker?: Node | null, open?:
  * runs (`swapInsert`): apps that never hydrate carry none of that code.
  */
 export let insert: Insert = (parent: Node, value: unknown, marker: Node | null = null): void => {
-  if (typeof value === 'function' || (Array.isArray(value) && hasFunction(value))) {
+  if (isReactive(value)) {
     renderBinding(updateSlot, new Slot(parent, marker, value));
     return;
   }
   // Static values: inserted once. The common ones skip the slot. Text going into an empty parent
   // at its end is one `textContent` write instead of creating and inserting a node.
-  if (typeof value === 'string' || typeof value === 'number') {
-    const text = typeof value === 'string' ? value : String(value);
+  if (isText(value)) {
+    const text = '' + value;
     if (marker === null && parent.firstChild === null && text !== '') parent.textContent = text;
     else parent.insertBefore(documentOf(parent).createTextNode(text), marker);
-  } else if (typeof value === 'object' && value !== null && (value as Node).nodeType !== undefined && (value as Node).nodeType !== 11) {
-    parent.insertBefore(value as Node, marker);
+  } else if (isNode(value)) {
+    parent.insertBefore(value, marker);
   } else {
     setSlot(new Slot(parent, marker, null), value);
   }
@@ -88,17 +88,20 @@ export function swapInsert(next: (dom: Insert) => Insert): () => void {
   };
 }
 
-/** Whether `value` must be tracked: a function, or an array holding one at any depth. */
-export function isReactive(value: unknown): boolean {
-  return typeof value === 'function' || (Array.isArray(value) && hasFunction(value));
+/** Whether `value` is a node other than a fragment (a fragment stands for its children). */
+function isNode(value: unknown): value is Node {
+  const type = (value as Node | null | undefined)?.nodeType;
+  return type !== undefined && type !== 11;
 }
 
-function hasFunction(items: readonly unknown[]): boolean {
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (typeof item === 'function' || (Array.isArray(item) && hasFunction(item))) return true;
-  }
-  return false;
+/** Whether `value` must be tracked: a function, or an array holding one at any depth. */
+export function isReactive(value: unknown): boolean {
+  return typeof value === 'function' || (Array.isArray(value) && value.some(isReactive));
+}
+
+/** Whether `value` renders as text: a string, or a number or bigint written in decimal. */
+function isText(value: unknown): value is string | number | bigint {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint';
 }
 
 /** The render effect of a reactive insert (shared by all of them: no closure per insert). */
@@ -110,39 +113,12 @@ export function updateSlot(slot: Slot | undefined): Slot {
 /** Makes `slot` hold `value` (functions are called, tracked by the running effect). */
 export function setSlot(slot: Slot, value: unknown): void {
   while (typeof value === 'function') value = value();
-  switch (typeof value) {
-    case 'string':
-      setText(slot, value);
-      return;
-    case 'number':
-    case 'bigint':
-      setText(slot, '' + value);
-      return;
-    case 'undefined':
-    case 'boolean':
-      if (slot.kind !== NONE) replaceWith(slot, null);
-      return;
-    case 'object':
-      if (value === null) {
-        if (slot.kind !== NONE) replaceWith(slot, null);
-        return;
-      }
-      if (Array.isArray(value)) {
-        setList(slot, value);
-        return;
-      }
-      switch ((value as Node).nodeType) {
-        case undefined:
-          break;
-        case 11: // a DocumentFragment: what it holds, since inserting it empties it
-          setList(slot, Array.prototype.slice.call((value as Node).childNodes));
-          return;
-        default:
-          replaceWith(slot, value as Node);
-          return;
-      }
-  }
-  throw invalidChild(value);
+  if (isText(value)) setText(slot, '' + value);
+  else if (value == null || typeof value === 'boolean') replaceWith(slot, null);
+  else if (isNode(value)) replaceWith(slot, value);
+  // Arrays, and fragments (what they hold, since inserting one empties it); `normalize` throws
+  // for anything else (plain objects, symbols).
+  else setList(slot, Array.isArray(value) ? value : [value]);
 }
 
 function setText(slot: Slot, text: string): void {
@@ -160,33 +136,24 @@ function setText(slot: Slot, text: string): void {
 
 /** Replaces what `slot` holds with `node` (or with nothing). */
 function replaceWith(slot: Slot, node: Node | null): void {
-  const { parent, marker } = slot;
-  const current = slot.current;
-  switch (slot.kind) {
-    case NONE:
-      if (node !== null) parent.insertBefore(node, marker);
-      break;
-    case TEXT:
-    case NODE:
-      if (current === node) break;
-      // A caller's node may have been moved elsewhere since (e.g. rendered in a second place).
-      if ((current as Node).parentNode === parent) {
-        if (node !== null) parent.replaceChild(node, current as Node);
-        else parent.removeChild(current as Node);
-      } else if (node !== null) {
-        parent.insertBefore(node, marker);
-      }
-      break;
-    default:
-      reconcileNodes(parent, current as Node[], node === null ? EMPTY : [node], marker);
+  const { parent, marker, current } = slot;
+  if (slot.kind === LIST) {
+    reconcileNodes(parent, current as Node[], node === null ? EMPTY : [node], marker);
+  } else if (current !== node) {
+    // A caller's node may have been moved elsewhere since (e.g. rendered in a second place).
+    if (current !== null && (current as Node).parentNode === parent) {
+      if (node !== null) parent.replaceChild(node, current as Node);
+      else parent.removeChild(current as Node);
+    } else if (node !== null) {
+      parent.insertBefore(node, marker);
+    }
   }
   slot.current = node;
   slot.kind = node === null ? NONE : NODE;
 }
 
 function setList(slot: Slot, items: readonly unknown[]): void {
-  const { parent, marker } = slot;
-  const kind = slot.kind;
+  const { parent, marker, current, kind } = slot;
   const nodes: Node[] = [];
   // A set of the nodes seen so far, to drop repeats: a node can be in one place only, and the
   // reconciliation relies on each node appearing once. The set is reused unless this
@@ -194,24 +161,17 @@ function setList(slot: Slot, items: readonly unknown[]): void {
   const seen = spareSet ?? new Set<Node>();
   spareSet = null;
   try {
-    normalize(items, nodes, kind === LIST ? (slot.current as Node[]) : EMPTY, slot, seen);
+    normalize(items, nodes, kind === LIST ? (current as Node[]) : EMPTY, slot, seen);
   } finally {
     seen.clear();
     spareSet = seen;
   }
-  if (nodes.length === 0) {
-    if (kind !== NONE) replaceWith(slot, null);
-    return;
-  }
-  if (kind === LIST) {
-    reconcileNodes(parent, slot.current as Node[], nodes, marker);
-  } else if (kind === NONE || (slot.current as Node).parentNode !== parent) {
-    for (let i = 0; i < nodes.length; i++) parent.insertBefore(nodes[i]!, marker);
-  } else {
-    reconcileNodes(parent, [slot.current as Node], nodes, marker);
-  }
-  slot.current = nodes;
-  slot.kind = LIST;
+  // What the new nodes replace: the slot's list, or its one node if that is still in place.
+  const old = kind === LIST ? (current as Node[]) : current !== null && (current as Node).parentNode === parent ? [current as Node] : EMPTY;
+  reconcileNodes(parent, old, nodes, marker);
+  const empty = nodes.length === 0;
+  slot.current = empty ? null : nodes;
+  slot.kind = empty ? NONE : LIST;
 }
 
 /**
@@ -229,29 +189,19 @@ export function normalize(items: readonly unknown[], out: Node[], prev: Node[], 
       if (item === null) continue;
       const type = (item as Node).nodeType;
       if (type !== undefined) {
-        if (type !== 11) {
-          if (!seen.has(item as Node)) {
-            seen.add(item as Node);
-            out.push(item as Node);
-          }
-        } else {
-          const children = (item as Node).childNodes;
-          for (let k = 0; k < children.length; k++) {
-            const child = children[k]!;
-            if (!seen.has(child)) {
-              seen.add(child);
-              out.push(child);
-            }
-          }
+        if (type === 11) {
+          // A fragment: its children (a NodeList indexes like an array; none is a fragment).
+          normalize((item as Node).childNodes as unknown as readonly unknown[], out, prev, slot, seen);
+        } else if (!seen.has(item as Node)) {
+          seen.add(item as Node);
+          out.push(item as Node);
         }
       } else if (Array.isArray(item)) {
         normalize(item, out, prev, slot, seen);
       } else {
         throw invalidChild(item);
       }
-    } else if (typeof item === 'string') {
-      out.push(textAt(out.length, item, prev, slot));
-    } else if (typeof item === 'number' || typeof item === 'bigint') {
+    } else if (isText(item)) {
       out.push(textAt(out.length, '' + item, prev, slot));
     } else if (item !== undefined && typeof item !== 'boolean') {
       throw invalidChild(item);
@@ -278,7 +228,9 @@ function invalidChild(value: unknown): TypeError {
   let what: string = typeof value;
   if (what === 'object') what = Object.prototype.toString.call(value).slice(8, -1);
   return new TypeError(
-    `insert(): cannot render a value of type ${what} as a child. Children may be strings, numbers, ` +
-      'DOM nodes, arrays of those, functions returning those, or null/undefined/booleans (nothing).',
+    `insert(): cannot render a value of type ${what} as a child` +
+      (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? '. Children may be strings, numbers, DOM nodes, arrays of those, functions returning those, or null/undefined/booleans (nothing).' : ''),
   );
 }
+
+declare const process: { env: { NODE_ENV?: string } };

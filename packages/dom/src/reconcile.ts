@@ -44,11 +44,6 @@ export function reconcileNodes(parent: Node, a: Node[], b: Node[], marker: Node 
   let aEnd = a.length;
   let bEnd = b.length;
 
-  if (bEnd === 0) {
-    if (aEnd !== 0) removeAll(parent, a, marker);
-    return;
-  }
-
   for (;;) {
     while (aStart < aEnd && bStart < bEnd && a[aStart] === b[bStart]) {
       aStart++;
@@ -61,18 +56,12 @@ export function reconcileNodes(parent: Node, a: Node[], b: Node[], marker: Node 
     if (aStart === aEnd || bStart === bEnd) break;
     const first = a[aStart]!;
     const last = a[aEnd - 1]!;
-    if (first !== b[bEnd - 1] || last !== b[bStart]) break;
-    if (aEnd - aStart === 2 && bEnd - bStart === 2) {
-      // Two adjacent nodes trade places: one move.
-      parent.insertBefore(last, first);
-    } else if (a[aStart + 1] === b[bStart + 1]) {
-      // A node between them stays, so both ends must move (see step 2).
-      const after = last.nextSibling;
-      parent.insertBefore(last, first);
-      parent.insertBefore(first, after);
-    } else {
-      break;
-    }
+    // Ends swapped around a node that stays: both ends must move (see step 2). Two adjacent nodes
+    // trading places are left to the general case, which moves one.
+    if (first !== b[bEnd - 1] || last !== b[bStart] || a[aStart + 1] !== b[bStart + 1]) break;
+    const after = last.nextSibling;
+    parent.insertBefore(last, first);
+    parent.insertBefore(first, after);
     aStart++;
     bStart++;
     aEnd--;
@@ -87,73 +76,63 @@ export function reconcileNodes(parent: Node, a: Node[], b: Node[], marker: Node 
     return;
   }
   if (bStart === bEnd) {
-    while (aStart < aEnd) remove(parent, a[aStart++]!);
+    // Only removals: of the whole list when `b` is empty, which may clear the parent at once.
+    if (b.length !== 0 || !clear(parent, a, marker)) while (aStart < aEnd) remove(parent, a[aStart++]!);
     return;
   }
 
   // General case. Phase 1: pure computation.
-  const aLen = aEnd - aStart;
   const bLen = bEnd - bStart;
   for (let j = bStart; j < bEnd; j++) indexOf.set(b[j]!, j);
   const sources = new Int32Array(bLen);
-  const keep = new Uint8Array(aLen);
-  let kept = 0;
+  const gone: Node[] = [];
   let moved = false;
   let maxIndex = -1;
   for (let i = aStart; i < aEnd; i++) {
-    const j = indexOf.get(a[i]!);
-    if (j === undefined) continue;
-    sources[j - bStart] = i + 1;
-    keep[i - aStart] = 1;
-    kept++;
-    if (j < maxIndex) moved = true;
-    else maxIndex = j;
+    const node = a[i]!;
+    const j = indexOf.get(node);
+    if (j === undefined) {
+      gone.push(node);
+    } else {
+      sources[j - bStart] = i + 1;
+      if (j < maxIndex) moved = true;
+      else maxIndex = j;
+    }
   }
   indexOf.clear();
 
   // Phase 2: DOM operations.
-  if (kept === 0 && aLen === a.length && bLen === b.length && aLen > (marker === null ? 1 : 2) && holdsOnly(parent, a, marker)) {
-    // Replace everything: one operation removes the old list.
-    parent.textContent = '';
-    if (marker !== null) parent.appendChild(marker);
+  if (gone.length === a.length && bLen === b.length && clear(parent, a, marker)) {
+    // Replaced everything: one operation removed the old list.
     for (let j = 0; j < bLen; j++) parent.insertBefore(b[j]!, marker);
     return;
   }
-  if (kept !== aLen) {
-    for (let i = 0; i < aLen; i++) if (keep[i] === 0) remove(parent, a[aStart + i]!);
-  }
+  for (const node of gone) remove(parent, node);
+  // The survivors that stay put: all of them when they are in order, else a longest increasing
+  // subsequence. Every other node of the new middle goes in, walking backwards, before the node
+  // that follows it (already final).
+  const stay = moved ? longestIncreasingSubsequence(sources) : null;
+  let s = stay === null ? 0 : stay.length - 1;
   let ref = after;
-  if (!moved) {
-    // Survivors are in order: only new nodes go in.
-    if (kept !== bLen) {
-      for (let j = bLen - 1; j >= 0; j--) {
-        const node = b[bStart + j]!;
-        if (sources[j] === 0) parent.insertBefore(node, ref);
-        ref = node;
-      }
-    }
-    return;
-  }
-  const stay = longestIncreasingSubsequence(sources);
-  let s = stay.length - 1;
   for (let j = bLen - 1; j >= 0; j--) {
     const node = b[bStart + j]!;
-    if (s >= 0 && stay[s] === j) s--;
+    if (stay === null ? sources[j] !== 0 : s >= 0 && stay[s] === j) s--;
     else parent.insertBefore(node, ref);
     ref = node;
   }
 }
 
-/** Removes every node of `a` (all of them in `parent`, contiguous, just before `marker`). */
-function removeAll(parent: Node, a: Node[], marker: Node | null): void {
+/**
+ * If `a` (contiguous, just before `marker`) and the marker are all `parent` holds, removes `a`
+ * with one operation (`textContent`, then the marker is put back) and returns true. With a
+ * marker that costs two operations: worth it from three nodes.
+ */
+function clear(parent: Node, a: Node[], marker: Node | null): boolean {
   const n = a.length;
-  // With a marker, clearing costs two operations (clear, put the marker back): worth it from 3.
-  if (n > (marker === null ? 1 : 2) && holdsOnly(parent, a, marker)) {
-    parent.textContent = '';
-    if (marker !== null) parent.appendChild(marker);
-    return;
-  }
-  for (let i = 0; i < n; i++) remove(parent, a[i]!);
+  if (n <= (marker === null ? 1 : 2) || parent.firstChild !== a[0] || parent.lastChild !== (marker ?? a[n - 1])) return false;
+  parent.textContent = '';
+  if (marker !== null) parent.appendChild(marker);
+  return true;
 }
 
 /**
@@ -162,11 +141,6 @@ function removeAll(parent: Node, a: Node[], marker: Node | null): void {
  */
 function remove(parent: Node, node: Node): void {
   if (node.parentNode === parent) parent.removeChild(node);
-}
-
-/** Whether `a` (contiguous, just before `marker`) and the marker are all `parent` holds. */
-function holdsOnly(parent: Node, a: Node[], marker: Node | null): boolean {
-  return parent.firstChild === a[0] && (marker === null ? parent.lastChild === a[a.length - 1] : parent.lastChild === marker);
 }
 
 /**

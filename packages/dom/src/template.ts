@@ -24,9 +24,15 @@ export function template(html: string, flags = 0): () => Node {
 
 function parse(html: string, flags: number): Node {
   const t = document.createElement('template');
-  t.innerHTML = flags & SVG ? `<svg>${html}</svg>` : flags & MATHML ? `<math>${html}</math>` : html;
+  // The wrapper needs no closing tag: the end of the markup closes it.
+  t.innerHTML = flags ? `<${flags & SVG ? 'svg' : 'math'}>${html}` : html;
   let first = t.content.firstChild;
-  if (flags & (SVG | MATHML)) first = first && first.firstChild;
-  if (first === null) throw new Error(`template(): the markup ${JSON.stringify(html.slice(0, 80))} produced no node.`);
-  return document.importNode(first, true);
+  if (flags) first = first && first.firstChild;
+  // Development builds say which markup; in production `importNode(null)` throws a TypeError.
+  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' && first === null) {
+    throw new Error(`template(): the markup ${JSON.stringify(html.slice(0, 80))} produced no node.`);
+  }
+  return document.importNode(first!, true);
 }
+
+declare const process: { env: { NODE_ENV?: string } };

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { root, signal } from '@lepta/reactive';
-import { bindChecked, bindGroup, bindValue } from '../src/index.js';
+import { bindChecked, bindGroup, bindInputValue, bindValue } from '../src/index.js';
 
 function inRoot(fn: () => void): () => void {
   return root((dispose) => {
@@ -36,6 +36,26 @@ describe('bindValue', () => {
     expect(ta.value).toBe('one');
     typeInto(ta, 'two');
     expect(v()).toBe('two');
+  });
+
+  it('bindInputValue (what compiled code calls on <input> and <textarea>) binds as bindValue does', () => {
+    const input = document.createElement('input');
+    input.type = 'number';
+    const [n, setN] = signal(1);
+    const ta = document.createElement('textarea');
+    const [t, setT] = signal('one');
+    inRoot(() => {
+      bindInputValue(input, [n, setN]);
+      bindInputValue(ta, [t, setT]);
+    });
+    expect(input.value).toBe('1');
+    typeInto(input, '7');
+    expect(n()).toBe(7);
+    expect(ta.value).toBe('one');
+    typeInto(ta, 'two');
+    expect(t()).toBe('two');
+    setT('three');
+    expect(ta.value).toBe('three');
   });
 
   it('does not rewrite an unchanged value', () => {

@@ -44,7 +44,19 @@ describe('delegated events', () => {
     expect(log).toEqual(['inner this=true current=true target=true', 'outer current=true']);
     // Restored afterwards: no own property left on the event.
     expect(Object.getOwnPropertyDescriptor(e, 'currentTarget')).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(e, 'target')).toBeUndefined();
     expect(e.currentTarget).toBe(null);
+    expect(e.target).toBe(span);
+  });
+
+  it('an event object dispatched again runs its handlers again', () => {
+    hold(document.body);
+    const { inner } = tree();
+    inner.$$click = vi.fn();
+    const e = new MouseEvent('click', { bubbles: true });
+    inner.dispatchEvent(e);
+    inner.dispatchEvent(e);
+    expect(inner.$$click).toHaveBeenCalledTimes(2);
   });
 
   it('stopPropagation ends the walk after the current handler', () => {
@@ -178,8 +190,11 @@ describe('delegated events', () => {
     const button = document.createElement('button') as unknown as WithHandlers;
     container.appendChild(button);
     button.$$click = vi.fn();
-    click(button);
+    const e = click(button);
     expect(button.$$click).toHaveBeenCalledTimes(1);
+    // Dispatched again, the same event object is dispatched again, once.
+    button.dispatchEvent(e);
+    expect(button.$$click).toHaveBeenCalledTimes(2);
   });
 
   it('follows portals: after the portal content, the walk continues at $$host', () => {

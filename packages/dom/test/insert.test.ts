@@ -318,6 +318,9 @@ describe('insert: reactive values', () => {
     inRoot(() => insert(d, () => v()));
     expect(() => setV({})).toThrow(TypeError);
     expect(d.textContent).toBe('ok');
+    // The type is named; development builds (this test) also say what can be rendered.
+    expect(() => setV(Symbol('s'))).toThrow(/^insert\(\): cannot render a value of type symbol as a child\. Children may be/);
+    expect(d.textContent).toBe('ok');
     setV('fine');
     expect(d.textContent).toBe('fine');
   });

@@ -42,17 +42,16 @@ export function selector<T, K = T>(
   /** One node per key that someone is reading. */
   const keys = new Map<K, KeyNode<K>>();
   let current: T;
-  let initialized = false;
-  const matches = equals ?? ((key: K, value: T) => Object.is(key, value));
+  const matches = equals ?? (Object.is as (key: K, value: T) => boolean);
 
   // A render effect follows the source and marks the nodes of the keys whose answer changed.
-  // It only marks readers (without flushing): the flush or batch it runs in runs them.
+  // It only marks readers (without flushing): the flush or batch it runs in runs them. Its first
+  // run (below, before anyone can read a key) finds no nodes to mark.
   const follower: Computation<undefined> = createComputation<undefined>(
     () => {
-      const next = source();
-      if (initialized && !Object.is(next, current)) {
-        const prev = current;
-        current = next;
+      const prev = current;
+      const next = (current = source());
+      if (!Object.is(next, prev)) {
         if (equals === undefined) {
           poke(keys.get(prev as unknown as K));
           poke(keys.get(next as unknown as K));
@@ -62,8 +61,6 @@ export function selector<T, K = T>(
           }
         }
       }
-      current = next;
-      initialized = true;
       return undefined;
     },
     undefined,

@@ -556,7 +556,9 @@ export class DomGenerator {
           else this.once(a, id, indent);
           break;
         case 'bind': {
-          const fn = a.property === 'value' ? 'bindValue' : a.property === 'checked' ? 'bindChecked' : 'bindGroup';
+          // `bindInputValue` leaves out what only a <select> needs (bindValue handles both).
+          const fn =
+            a.property === 'value' ? (el.tag === 'select' ? 'bindValue' : 'bindInputValue') : a.property === 'checked' ? 'bindChecked' : 'bindGroup';
           this.w.text(`\n${indent}${this.out.helper(fn)}(${id}, `);
           this.expr(a.expr);
           this.w.text(');');
