@@ -90,35 +90,6 @@ function runInRow<A, B, U>(owner: Owner, fn: (a: A, b: B) => U, a: A, b: B): U {
   }
 }
 
-/**
- * What a list shows while it is empty: `render()` run once in its own row owner, disposed as soon
- * as the list has rows again or goes away.
- */
-class Fallback<U> {
-  private owner: Owner | null = null;
-  constructor(private readonly render: (() => U) | undefined) {}
-
-  /** The output for an empty list; `current` is kept when it already is that output. */
-  show(list: Owner, current: U[], wasEmpty: boolean): U[] {
-    if (this.render === undefined) return wasEmpty ? current : [];
-    if (this.owner === null) {
-      const owner = rowOwner(list);
-      current = [runInRow(owner, this.render, undefined, undefined)];
-      this.owner = owner;
-    }
-    return current;
-  }
-
-  /** Disposes the fallback if it is showing; returns whether it was. */
-  dismiss(): boolean {
-    const owner = this.owner;
-    if (owner === null) return false;
-    this.owner = null;
-    disposeOwner(owner);
-    return true;
-  }
-}
-
 /** A keyed row: an owner with its key, mapped value and position. */
 class Row<U> extends Owner {
   declare key: unknown;
@@ -135,12 +106,24 @@ class Row<U> extends Owner {
     this.index = index;
     this.readIndex = this.writeIndex = undefined;
   }
+}
 
-  moveTo(index: number): void {
-    if (this.index === index) return;
-    this.index = index;
-    if (this.writeIndex !== undefined) this.writeIndex(index);
+/**
+ * Whether, between the unchanged head and tail, the new keys are the old ones with the first and
+ * the last exchanged (a swap of two rows, however far apart), in one pass and no allocation. A
+ * key of the pair repeated between them is left to the key map, which keeps repeated keys' rows
+ * in order.
+ */
+function isSwap(old: readonly Row<unknown>[], keys: readonly unknown[], start: number, oldEnd: number, newEnd: number): boolean {
+  if (oldEnd !== newEnd || newEnd <= start) return false;
+  const first = keys[start];
+  const last = keys[newEnd];
+  if (!sameKey(old[start]!.key, last) || !sameKey(old[oldEnd]!.key, first)) return false;
+  for (let j = start + 1; j < newEnd; j++) {
+    const key = keys[j];
+    if (!sameKey(old[j]!.key, key) || sameKey(key, first) || sameKey(key, last)) return false;
   }
+  return true;
 }
 
 /** Whether two keys are the same key, as a Map sees them (SameValueZero). */
@@ -173,17 +156,31 @@ export function mapArray<T, U>(
 ): Accessor<U[]> {
   if (isServer()) return serverList(list, (item, index) => mapFn(item, constantIndex(index)), options?.fallback);
   const keyOf = options?.key;
-  const fallback = new Fallback(options?.fallback);
+  const fallback = options?.fallback;
   let rows: Row<U>[] = [];
   let output: U[] = [];
   let self: Owner | null = null;
+  /**
+   * While the list is empty and has a fallback: the row owner it was rendered in, once, disposed
+   * as soon as the list has rows again or goes away.
+   */
+  let fallbackOwner: Owner | null = null;
 
+  /** Disposes the fallback if it is showing (its output with it). */
+  const dismissFallback = (): void => {
+    const owner = fallbackOwner;
+    if (owner !== null) {
+      fallbackOwner = null;
+      output = [];
+      disposeOwner(owner);
+    }
+  };
   const disposeAll = (): void => {
     const old = rows;
     rows = [];
     output = [];
     for (let i = 0; i < old.length; i++) disposeOwner(old[i]!);
-    fallback.dismiss();
+    dismissFallback();
   };
   // Registered on every run; acts only when the memo itself is disposed (not when it re-runs).
   const onListCleanup = (): void => {
@@ -211,16 +208,17 @@ export function mapArray<T, U>(
     const m = old.length;
 
     if (n === 0) {
-      if (m !== 0) {
-        rows = [];
-        for (let i = 0; i < m; i++) disposeOwner(old[i]!);
+      if (m !== 0) disposeAll(); // (no fallback is showing)
+      if (fallback !== undefined && fallbackOwner === null) {
+        const owner = rowOwner(self!);
+        output = [runInRow(owner, fallback, undefined, undefined)];
+        fallbackOwner = owner;
       }
-      return (output = fallback.show(self!, output, m === 0));
+      return output;
     }
-    if (fallback.dismiss()) output = [];
+    dismissFallback();
 
-    const keys: unknown[] = new Array(n);
-    for (let j = 0; j < n; j++) keys[j] = keyOf === undefined ? items[j] : keyOf(items[j] as T);
+    const keys: readonly unknown[] = keyOf === undefined ? items : items.map((item) => keyOf(item));
 
     const next: Row<U>[] = new Array(n);
     try {
@@ -242,9 +240,11 @@ export function mapArray<T, U>(
         if (start > oldEnd) {
           // Only insertions between head and tail (and every row of a first render).
           for (let j = start; j <= newEnd; j++) next[j] = create(items[j] as T, keys[j], j);
-        } else if (start > newEnd) {
-          // Only removals.
-          for (let i = start; i <= oldEnd; i++) disposeOwner(old[i]!);
+        } else if (isSwap(old, keys, start, oldEnd, newEnd)) {
+          // Two rows traded places and the rows between them stayed: no key map to build.
+          next[start] = old[oldEnd]!;
+          next[newEnd] = old[start]!;
+          for (let j = start + 1; j < newEnd; j++) next[j] = old[j]!;
         } else {
           // The middle: match old rows to new positions by key, in order for repeated keys.
           const firstAt = new Map<unknown, number>();
@@ -276,13 +276,13 @@ export function mapArray<T, U>(
         for (let j = start; j < n; j++) {
           const row = next[j]!;
           if (row !== old[j]) changed = true;
-          row.moveTo(j);
+          if (row.index !== j) {
+            row.index = j;
+            if (row.writeIndex !== undefined) row.writeIndex(j);
+          }
         }
         rows = next;
-        if (!changed) return output;
-        const values: U[] = new Array(n);
-        for (let j = 0; j < n; j++) values[j] = next[j]!.value;
-        return (output = values);
+        return changed ? (output = next.map((row) => row.value)) : output;
       });
     } catch (error) {
       // A mapping function threw: start over from nothing on the next update.
@@ -313,17 +313,28 @@ export function indexArray<T, U>(
   options?: IndexArrayOptions<U>,
 ): Accessor<U[]> {
   if (isServer()) return serverList(list, (item, index) => mapFn(() => item, index), options?.fallback);
-  const fallback = new Fallback(options?.fallback);
+  const fallback = options?.fallback;
   let rows: { owner: Owner; value: U; set: Setter<T> }[] = [];
   let output: U[] = [];
   let self: Owner | null = null;
+  /** While the list is empty and has a fallback: the row owner it was rendered in (as in mapArray). */
+  let fallbackOwner: Owner | null = null;
 
+  /** Disposes the fallback if it is showing (its output with it). */
+  const dismissFallback = (): void => {
+    const owner = fallbackOwner;
+    if (owner !== null) {
+      fallbackOwner = null;
+      output = [];
+      disposeOwner(owner);
+    }
+  };
   const disposeAll = (): void => {
     const old = rows;
     rows = [];
     output = [];
     for (let i = 0; i < old.length; i++) disposeOwner(old[i]!.owner);
-    fallback.dismiss();
+    dismissFallback();
   };
   const onListCleanup = (): void => {
     if (self !== null && self.flags & DISPOSED) disposeAll();
@@ -338,14 +349,15 @@ export function indexArray<T, U>(
     const m = rows.length;
 
     if (n === 0) {
-      if (m !== 0) {
-        const old = rows;
-        rows = [];
-        for (let i = 0; i < m; i++) disposeOwner(old[i]!.owner);
+      if (m !== 0) disposeAll(); // (no fallback is showing)
+      if (fallback !== undefined && fallbackOwner === null) {
+        const owner = rowOwner(self!);
+        output = [runInRow(owner, fallback, undefined, undefined)];
+        fallbackOwner = owner;
       }
-      return (output = fallback.show(self!, output, m === 0));
+      return output;
     }
-    if (fallback.dismiss()) output = [];
+    dismissFallback();
 
     try {
       return batch(() => {

@@ -423,7 +423,11 @@ function updateMemoFrom(memo: Computation, from: Link): boolean {
 export function refreshMemo(memo: Computation): void {
   const flags = memo.flags;
   if (flags & RUNNING) {
-    throw new Error('Cycle detected: a memo was read while it was computing (it depends on itself).');
+    throw new Error(
+      typeof process !== 'undefined' && process.env.NODE_ENV !== 'production'
+        ? 'Cycle detected: a memo was read while it was computing (it depends on itself).'
+        : 'Cycle detected',
+    );
   }
   if (flags & DIRTY) updateMemoAndNotify(memo);
   else if (flags & PENDING) {
@@ -626,6 +630,8 @@ function drain(queue: EffectQueue): void {
 }
 
 function runawayError(queue: EffectQueue): Error {
+  // The explanation is for development builds; production keeps the error, not the prose.
+  if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return new Error('Runaway update loop');
   const names = new Set<string>();
   for (let i = queue.head; i < queue.tail && names.size < 5; i++) names.add(queue.items[i]!.fn.name || '(anonymous)');
   return new Error(
@@ -737,3 +743,5 @@ export function createComputation<T>(
 ): Computation<T> {
   return new Computation(getOwner(), flags, fn, value, equals);
 }
+
+declare const process: { env: { NODE_ENV?: string } };

@@ -182,7 +182,7 @@ export function handleError(error: unknown, owner: Owner | null): void {
 function nearestHandlerOwner(owner: Owner | null): Owner | null {
   while (owner !== null) {
     const ctx = owner.context;
-    if (ctx !== null && Object.prototype.hasOwnProperty.call(ctx, ERROR_HANDLER)) return owner;
+    if (ctx !== null && Object.hasOwn(ctx, ERROR_HANDLER)) return owner;
     owner = owner.owner;
   }
   return null;

@@ -361,9 +361,11 @@ describe('indexArray', () => {
 /** Lists drawn from a small pool of items, so keys repeat, survive, move and vanish. */
 const pool = Array.from({ length: 8 }, (_, i) => item(i));
 const listArb = fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 10 });
-type Step = { kind: 'set'; ids: number[] } | { kind: 'batch'; lists: number[][] };
+type Step = { kind: 'set'; ids: number[] } | { kind: 'batch'; lists: number[][] } | { kind: 'swap'; a: number; b: number };
 const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: listArb.map((ids) => ({ kind: 'set' as const, ids })) },
+  // Two positions of the current list exchanged (the swap fast path, repeated keys included).
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('swap' as const), a: fc.nat(20), b: fc.nat(20) }) },
   { weight: 1, arbitrary: fc.array(listArb, { minLength: 1, maxLength: 3 }).map((lists) => ({ kind: 'batch' as const, lists })) },
 );
 
@@ -438,6 +440,13 @@ describe('mapArray (property)', () => {
           for (const step of steps) {
             if (step.kind === 'set') {
               ids = step.ids;
+              setList(toItems(ids));
+            } else if (step.kind === 'swap') {
+              if (ids.length === 0) continue;
+              const a = step.a % ids.length;
+              const b = step.b % ids.length;
+              ids = ids.slice();
+              [ids[a], ids[b]] = [ids[b]!, ids[a]!];
               setList(toItems(ids));
             } else {
               batch(() => {
