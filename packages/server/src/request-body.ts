@@ -29,32 +29,32 @@ export function bodyKind(contentType: string | null): BodyKind | undefined {
  * The body as text (`json`: decoded as UTF-8, invalid sequences replaced) or bytes (forms), or
  * the status that refuses it (413 too large, 408 too slow, 400 broken stream).
  */
-export async function readBody<As extends 'text' | 'bytes'>(
+export function readBody<As extends 'text' | 'bytes'>(
   request: Request,
   as: As,
   limit: number,
   timeoutMs: number,
 ): Promise<(As extends 'text' ? string : Uint8Array) | 400 | 408 | 413> {
-  type Body = As extends 'text' ? string : Uint8Array;
+  type Result = (As extends 'text' ? string : Uint8Array) | 400 | 408 | 413;
   const declared = request.headers.get('content-length');
   const length = declared === null ? NaN : Number(declared);
   // A declared length over the cap is refused unread.
-  if (length > limit) return cancel(request.body, 413);
+  if (length > limit) return Promise.resolve(cancel(request.body, 413));
   const declaredOk = Number.isSafeInteger(length) && length >= 0;
   // (`request.body` is only touched on the stream path: some adapters build the stream lazily.)
   const reader = declaredOk ? undefined : request.body?.getReader();
-  if (!declaredOk && !reader) return (as === 'text' ? '' : new Uint8Array(0)) as Body;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<408>((resolve) => {
-    timer = setTimeout(() => resolve(408), timeoutMs);
+  if (!declaredOk && !reader) return Promise.resolve((as === 'text' ? '' : new Uint8Array(0)) as Result);
+  const read = reader ? counted(reader, limit).then((bytes) => (typeof bytes === 'number' || as === 'bytes' ? bytes : decoder.decode(bytes))) : whole(request, as, limit);
+  // One promise settled by whichever comes first, the body or the deadline (every call goes
+  // through here: no `async` wrapper, `Promise.race` or second timer promise to allocate).
+  return new Promise<Result>((resolve) => {
+    const timer = setTimeout(() => resolve(reader ? cancel(reader, 408) : 408), timeoutMs);
+    const settle = (result: Result) => {
+      clearTimeout(timer);
+      resolve(result);
+    };
+    read.then(settle as (result: string | Uint8Array | 400 | 413) => void, () => settle(400));
   });
-  try {
-    const read = reader ? counted(reader, limit).then((bytes) => (typeof bytes === 'number' || as === 'bytes' ? bytes : decoder.decode(bytes))) : whole(request, as, limit);
-    const result = await Promise.race([read, timeout]);
-    return (result === 408 && reader ? cancel(reader, 408) : result) as Body | 400 | 408 | 413;
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const decoder = new TextDecoder();
@@ -66,18 +66,19 @@ const encoder = new TextEncoder();
  * framing (HTTP/1.1 and HTTP/2 alike) ends a body at its declared length, so the read cannot
  * outgrow it; the size is still checked, for a `Request` built by hand.
  */
-async function whole(request: Request, as: 'text' | 'bytes', limit: number): Promise<string | Uint8Array | 400 | 413> {
+function whole(request: Request, as: 'text' | 'bytes', limit: number): Promise<string | Uint8Array | 400 | 413> {
+  let read: Promise<string | Uint8Array | 400 | 413>;
   try {
-    if (as === 'bytes') {
-      const bytes = new Uint8Array(await request.arrayBuffer());
-      return bytes.byteLength > limit ? 413 : bytes;
-    }
-    const text = await request.text();
-    // A UTF-16 unit comes from 1–3 bytes: count exactly only when it could matter.
-    return text.length * 3 > limit && encoder.encode(text).byteLength > limit ? 413 : text;
+    read =
+      as === 'bytes'
+        ? request.arrayBuffer().then((buffer) => (buffer.byteLength > limit ? 413 : new Uint8Array(buffer)))
+        : // A UTF-16 unit comes from 1–3 bytes: count exactly only when it could matter.
+          request.text().then((text) => (text.length * 3 > limit && encoder.encode(text).byteLength > limit ? 413 : text));
   } catch {
-    return 400;
+    // A body reader that throws instead of rejecting (a used body, on some adapter).
+    return Promise.resolve(400);
   }
+  return read.catch(() => 400 as const);
 }
 
 /** A body of unknown length (chunked), read chunk by chunk and stopped as soon as it outgrows the cap. */

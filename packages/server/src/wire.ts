@@ -25,11 +25,32 @@ const MAX_PLAIN_DEPTH = 64;
  * @example plainText({ id: 1, tags: ['a'] }) // '[{"id":1,"tags":["a"]}]'
  */
 export function plainText(value: unknown): string | undefined {
-  const seen = new Set<object>();
-  return isPlain(value, 0, seen) ? `[${JSON.stringify(value)}]` : undefined;
+  return isPlain(value, 0, { first: null, more: null }) ? `[${JSON.stringify(value)}]` : undefined;
 }
 
-function isPlain(value: unknown, depth: number, seen: Set<object>): boolean {
+/**
+ * The objects met so far, to refuse one met twice. Most values hold one object or none (a
+ * result of strings and numbers), so the set is only made for the second.
+ */
+interface Seen {
+  first: object | null;
+  more: Set<object> | null;
+}
+
+/** Records `object` as met; false if it was met before. */
+function meet(object: object, seen: Seen): boolean {
+  if (seen.first === null) {
+    seen.first = object;
+    return true;
+  }
+  if (object === seen.first) return false;
+  const more = (seen.more ??= new Set());
+  if (more.has(object)) return false;
+  more.add(object);
+  return true;
+}
+
+function isPlain(value: unknown, depth: number, seen: Seen): boolean {
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -38,8 +59,7 @@ function isPlain(value: unknown, depth: number, seen: Set<object>): boolean {
       return Number.isFinite(value) && !Object.is(value, -0);
     case 'object': {
       if (value === null) return true;
-      if (depth >= MAX_PLAIN_DEPTH || seen.has(value) || !Object.isExtensible(value)) return false;
-      seen.add(value);
+      if (depth >= MAX_PLAIN_DEPTH || !Object.isExtensible(value) || !meet(value, seen)) return false;
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return false;
         for (let i = 0; i < value.length; i++) {
