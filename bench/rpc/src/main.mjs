@@ -19,7 +19,10 @@
  * Ends with `RESULT rpc <median over rounds of lepta req/s ÷ bare req/s>`. Exit 0 with a RESULT line; 1 when a server
  * fails its check or a round has errors; 2 on bad usage.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,7 +36,9 @@ const HELP = `usage: node src/main.mjs [options]   (npm run bench:rpc [-- -- opt
   --rounds=N          BENCH_ROUNDS           rounds (default 6)
   --duration=MS       BENCH_DURATION         measured time per server per round (default 3000)
   --warmup=MS         BENCH_WARMUP           unmeasured load before each measurement (default 1000)
-  --connections=N     BENCH_CONNECTIONS      concurrent keep-alive connections (default 32)`;
+  --connections=N     BENCH_CONNECTIONS      concurrent keep-alive connections (default 32)
+  --load=wrk|node     BENCH_LOAD             load generator (default: wrk when installed, else node;
+                                             the node client caps both servers near its own speed)`;
 
 /** Flags win over environment variables, which win over the defaults (quick or full). */
 function options() {
@@ -45,6 +50,7 @@ function options() {
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
+      load: { type: 'string' },
     },
   });
   if (values.help) {
@@ -63,7 +69,18 @@ function options() {
     durationMs: pick('duration', 'BENCH_DURATION', 3000, 1000),
     warmupMs: pick('warmup', 'BENCH_WARMUP', 1000, 300),
     connections: pick('connections', 'BENCH_CONNECTIONS', 32, 32),
+    load: loadGenerator(values.load ?? process.env.BENCH_LOAD),
   };
+}
+
+/** `wrk` when asked for or (by default) installed; the Node client otherwise. */
+function loadGenerator(choice) {
+  const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
+  if (choice === undefined || choice === '') return hasWrk ? 'wrk' : 'node';
+  if (choice === 'node') return 'node';
+  if (choice === 'wrk' && hasWrk) return 'wrk';
+  console.error(choice === 'wrk' ? '--load=wrk: wrk is not installed (Debian: apt install wrk)' : `--load: "${choice}" is neither wrk nor node\n\n${HELP}`);
+  process.exit(2);
 }
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
@@ -111,8 +128,44 @@ async function checkServer(server) {
   }
 }
 
+/**
+ * `wrk` (one thread, `connections` keep-alive connections) for `warmupMs` unmeasured, then for
+ * `durationMs`: requests, elapsed ms and failed requests (non-2xx, socket errors, timeouts).
+ */
+async function wrk(server, c, opts, seconds) {
+  const dir = mkdtempSync(join(tmpdir(), 'lepta-rpc-'));
+  const script = join(dir, 'post.lua');
+  const headers = Object.entries(c.headers).map(([name, value]) => `wrk.headers[${JSON.stringify(name)}] = ${JSON.stringify(value)}`);
+  writeFileSync(script, [`wrk.method = "POST"`, `wrk.body = ${JSON.stringify(c.body)}`, ...headers].join('\n') + '\n');
+  try {
+    const child = spawn('wrk', ['-t1', `-c${opts.connections}`, `-d${seconds}s`, '-s', script, `http://127.0.0.1:${server.port}${c.path}`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d) => (out += d));
+    await once(child, 'exit');
+    const requests = Number(/(\d+) requests in ([\d.]+)(ms|s|m)/.exec(out)?.[1] ?? NaN);
+    const [, amount, unit] = /requests in ([\d.]+)(ms|s|m)/.exec(out) ?? [];
+    const elapsedMs = Number(amount) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
+    const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+    const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+    const errors = non2xx + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0);
+    if (!Number.isFinite(requests) || !Number.isFinite(elapsedMs)) throw new Error(`could not read wrk's output:\n${out}`);
+    return { requests, elapsedMs, errors };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function measure(server, opts) {
   const c = CONTESTANTS[server.kind];
+  if (opts.load === 'wrk') {
+    // wrk has no warm-up option: a first run warms up, the second is measured.
+    await wrk(server, c, opts, Math.max(1, Math.round(opts.warmupMs / 1000)));
+    const before = await server.cpu();
+    const { requests, elapsedMs, errors } = await wrk(server, c, opts, Math.max(1, Math.round(opts.durationMs / 1000)));
+    const after = await server.cpu();
+    return { rps: requests / (elapsedMs / 1000), errors, cpuPerRequestUs: (after - before) / requests, busy: (after - before) / 1000 / elapsedMs };
+  }
   const before = await server.cpu();
   const load = spawn(process.execPath, [here('./load.mjs'), JSON.stringify({ port: server.port, path: c.path, headers: c.headers, body: c.body, connections: opts.connections, warmupMs: opts.warmupMs, durationMs: opts.durationMs })], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
@@ -127,7 +180,8 @@ async function measure(server, opts) {
 }
 
 const opts = options();
-console.log(`rpc round trips: ${opts.rounds} rounds × ${opts.durationMs} ms per server (+${opts.warmupMs} ms warm-up), ${opts.connections} keep-alive connections, loopback, node ${process.version}`);
+console.log(`rpc round trips: ${opts.rounds} rounds × ${opts.durationMs} ms per server (+${opts.warmupMs} ms warm-up), ${opts.connections} keep-alive connections, loopback, node ${process.version}, load from ${opts.load === 'wrk' ? 'wrk (1 thread)' : 'the Node client (src/load.mjs)'}`);
+if (opts.load === 'node') console.log('(no wrk: the Node client is slower than either server, so both are capped near its speed and the ratio is an upper bound; compare CPU per request)');
 const servers = { lepta: await startServer('lepta'), bare: await startServer('bare') };
 let exitCode = 0;
 try {
