@@ -16,12 +16,19 @@ export interface ServeNodeOptions {
   log?: boolean;
 }
 
+/**
+ * `handler` as it best runs under srvx on Node: a handler from `createHandler` (or `createApp`)
+ * answers with srvx's FastResponse, whose string bodies go to the socket in one write, with their
+ * length, instead of through a Web stream. Any other handler is returned unchanged.
+ */
+export function nodeHandler(handler: Handler): Handler {
+  return withResponseClass(handler, FastResponse as unknown as ResponseClass);
+}
+
 /** Starts listening; resolves once the server accepts connections. `server.close()` stops it. */
 export function serveNode(handler: Handler, options: ServeNodeOptions = {}): Promise<Server> {
   const server = serve({
-    // A handler from `createHandler` answers with srvx's FastResponse here: string bodies go to
-    // the socket in one write, with their length, instead of through a Web stream.
-    fetch: withResponseClass(handler, FastResponse as unknown as ResponseClass),
+    fetch: nodeHandler(handler),
     port: options.port,
     hostname: options.hostname,
     silent: options.log === false,

@@ -49,9 +49,10 @@ export type Handler = (request: Request) => Promise<Response>;
 /**
  * A handler's hidden hook: the same handler answering with another `Response` class. An adapter
  * (`serveNode`) uses it to swap in its faster class without the app changing how it builds the
- * handler; the core stays free of any runtime's classes.
+ * handler; the core stays free of any runtime's classes. A registered symbol: the app's server
+ * bundle carries its own copy of this package, and `lepta serve` must still find the hook.
  */
-export const WITH_RESPONSE_CLASS = Symbol('lepta.withResponseClass');
+export const WITH_RESPONSE_CLASS = Symbol.for('lepta.withResponseClass');
 
 /** `handler` answering with `R`, when it is one of ours; otherwise `handler` unchanged. */
 export function withResponseClass(handler: Handler, R: ResponseClass): Handler {
