@@ -44,6 +44,13 @@ const registered = new Set<string>();
 const held = new Map<EventTarget, number>();
 /** Roots given to `delegateEvents(names, root)`: their listeners are never uninstalled. */
 const pinned = new WeakSet<EventTarget>();
+/**
+ * `'$$' + type` per event type, made once: a fresh string for every event would be hashed anew
+ * for each of the path's property lookups.
+ */
+const handlerKeys: Record<string, string> = Object.create(null) as Record<string, string>;
+/** How many roots were pinned (with `held`, whether an event can reach two listening roots). */
+let pinnedCount = 0;
 
 /**
  * The listening root that dispatched an event, so that another root on its path skips it. A root
@@ -69,7 +76,10 @@ export function delegateEvents(names: readonly string[], root?: Document | Shado
     }
   }
   if (root !== undefined) {
-    pinned.add(root);
+    if (!pinned.has(root)) {
+      pinned.add(root);
+      pinnedCount++;
+    }
     for (const name of names) root.addEventListener(name, dispatch);
   }
 }
@@ -120,11 +130,15 @@ const targetDescriptor: PropertyDescriptor = { configurable: true, get: () => se
 type HandlerHost = EventTarget & { [key: string]: unknown };
 
 function dispatch(event: Event): void {
-  const root = event.currentTarget!;
-  const by = dispatchedBy.get(event);
-  if (by !== undefined && by !== root) return;
-  dispatchedBy.set(event, root);
-  const key = '$$' + event.type;
+  // Only with several listening roots can an event reach two (the map costs every event a lookup).
+  if (held.size + pinnedCount > 1) {
+    const root = event.currentTarget!;
+    const by = dispatchedBy.get(event);
+    if (by !== undefined && by !== root) return;
+    dispatchedBy.set(event, root);
+  }
+  const type = event.type;
+  const key = (handlerKeys[type] ??= '$$' + type);
   const path = event.composedPath();
   const origin = path[0]!;
   // Nested dispatches (a handler dispatching another event) save and restore these.
@@ -133,9 +147,11 @@ function dispatch(event: Event): void {
   seenTarget = origin;
   Object.defineProperty(event, 'currentTarget', currentTargetDescriptor);
   // A listener outside a shadow root sees the host as the target, where a native listener inside
-  // would see the original node: the target is redefined for the walk (to the original node),
-  // and moves out to each host as the walk leaves the shadow root that holds it.
-  Object.defineProperty(event, 'target', targetDescriptor);
+  // would see the original node: the target is redefined for the walk, and moves out to each
+  // host as the walk leaves the shadow root that holds it. (Redefining a property of an event
+  // is slow: it is done only when the event was retargeted.)
+  let retargeted = event.target !== origin;
+  if (retargeted) Object.defineProperty(event, 'target', targetDescriptor);
   try {
     for (const target of path) {
       const node = target as HandlerHost;
@@ -148,14 +164,20 @@ function dispatch(event: Event): void {
       }
       if ((node as unknown as Node).nodeType === 11) {
         const shadowHost = (node as unknown as ShadowRoot).host;
-        if (shadowHost !== undefined && (seenTarget as Node).getRootNode() === (node as unknown as Node)) seenTarget = shadowHost;
+        if (shadowHost !== undefined && (seenTarget as Node).getRootNode() === (node as unknown as Node)) {
+          seenTarget = shadowHost;
+          if (!retargeted) {
+            retargeted = true;
+            Object.defineProperty(event, 'target', targetDescriptor);
+          }
+        }
       }
     }
   } finally {
     currentNode = savedNode;
     seenTarget = savedTarget;
     delete (event as unknown as { currentTarget?: unknown }).currentTarget;
-    delete (event as unknown as { target?: unknown }).target;
+    if (retargeted) delete (event as unknown as { target?: unknown }).target;
   }
 }
 
