@@ -32,12 +32,9 @@ export function mount(fn: () => unknown, container: Node): () => void {
     teardown(disposeRoot, slot, release);
     throw error;
   }
-  let disposed = false;
-  return () => {
-    if (disposed) return;
-    disposed = true;
-    teardown(disposeRoot, slot, release);
-  };
+  // Calling it again does nothing, with no flag of its own: a disposed root is not disposed
+  // again, the slot is empty, and `release` acts once.
+  return () => teardown(disposeRoot, slot, release);
 }
 
 function teardown(disposeRoot: (() => void) | undefined, slot: Slot, release: () => void): void {

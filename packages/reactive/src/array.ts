@@ -19,8 +19,8 @@
  */
 import { DISPOSED } from './flags.js';
 import { Owner, disposeOwner } from './owner.js';
-import { batch, getOwner, runWithOwner, runWithOwnerArgs, untrack } from './graph.js';
-import { isServer } from './env.js';
+import { batch, getOwner, runWithOwnerArgs } from './graph.js';
+import { serverLists } from './env.js';
 import { memo } from './memo.js';
 import { onCleanup } from './scope.js';
 import { signal, type Accessor, type Setter } from './signal.js';
@@ -36,38 +36,6 @@ export interface MapArrayOptions<T, U> {
   key?: (item: T) => unknown;
   /** Mapped (in its own owner) while the list is empty; its result is the only element then. */
   fallback?: () => U;
-}
-
-/**
- * A list on the server, where nothing changes after it rendered: its rows are mapped once, in
- * order, untracked, under the owner reading the list — no row owners, no index signals, nothing
- * to reconcile (a thousand-row table spent a fifth of its render time on those). Everything a
- * row creates is disposed with the render.
- */
-function serverList<T, U>(list: ListSource<T>, mapRow: (item: T, index: number) => U, fallback: (() => U) | undefined): Accessor<U[]> {
-  let output: U[] | undefined;
-  const render = (): U[] => {
-    const items = list();
-    if (!items || items.length === 0) return fallback ? [fallback()] : [];
-    const out = new Array<U>(items.length);
-    for (let i = 0; i < items.length; i++) out[i] = mapRow(items[i]!, i);
-    return out;
-  };
-  return () => (output ??= untrack(render));
-}
-
-/**
- * `() => index` for a server row, shared by every list and render: the accessors never change,
- * so a thousand-row list allocates none after the first.
- */
-const indexAccessors: Accessor<number>[] = [];
-function constantIndex(index: number): Accessor<number> {
-  let accessor = indexAccessors[index];
-  if (accessor === undefined) {
-    for (let i = indexAccessors.length; i <= index; i++) indexAccessors.push(() => i);
-    accessor = indexAccessors[index]!;
-  }
-  return accessor;
 }
 
 /**
@@ -154,7 +122,7 @@ export function mapArray<T, U>(
   mapFn: (item: T, index: Accessor<number>) => U,
   options?: MapArrayOptions<T, U>,
 ): Accessor<U[]> {
-  if (isServer()) return serverList(list, (item, index) => mapFn(item, constantIndex(index)), options?.fallback);
+  if (serverLists !== undefined) return serverLists(list, mapFn, options, true);
   const keyOf = options?.key;
   const fallback = options?.fallback;
   let rows: Row<U>[] = [];
@@ -210,7 +178,9 @@ export function mapArray<T, U>(
     if (n === 0) {
       if (m !== 0) disposeAll(); // (no fallback is showing)
       if (fallback !== undefined && fallbackOwner === null) {
-        const owner = rowOwner(self!);
+        // A keyless row serves as the fallback's owner: a `rowOwner` would do the same, but
+        // lists without `indexArray` would carry that function for this alone.
+        const owner = new Row<U>(self!, undefined, 0);
         output = [runInRow(owner, fallback, undefined, undefined)];
         fallbackOwner = owner;
       }
@@ -312,7 +282,7 @@ export function indexArray<T, U>(
   mapFn: (item: Accessor<T>, index: number) => U,
   options?: IndexArrayOptions<U>,
 ): Accessor<U[]> {
-  if (isServer()) return serverList(list, (item, index) => mapFn(() => item, index), options?.fallback);
+  if (serverLists !== undefined) return serverLists(list, mapFn, options, false);
   const fallback = options?.fallback;
   let rows: { owner: Owner; value: U; set: Setter<T> }[] = [];
   let output: U[] = [];

@@ -1,6 +1,15 @@
 import { DIRTY, EFFECT, RENDER } from './flags.js';
 import { disposeOwner } from './owner.js';
-import { createComputation, scheduleInitialRun, untrack, updateEffectNow, type Computation } from './graph.js';
+import {
+  EffectQueue,
+  createComputation,
+  drain,
+  scheduleInitialRun,
+  setUserEffectScheduler,
+  untrack,
+  updateEffectNow,
+  type Computation,
+} from './graph.js';
 import { isServer } from './env.js';
 
 /**
@@ -12,6 +21,7 @@ import { isServer } from './env.js';
  */
 export function effect<T>(fn: (prev: T | undefined) => T): () => void {
   if (isServer()) return noop;
+  setUserEffectScheduler(scheduleUserEffect);
   const node = createComputation<T | undefined>(fn, undefined, EFFECT, false);
   scheduleInitialRun(node);
   return () => disposeOwner(node);
@@ -58,6 +68,7 @@ export function watch<T>(
   options?: WatchOptions,
 ): () => void {
   if (isServer()) return noop;
+  setUserEffectScheduler(scheduleUserEffect);
   let first = true;
   let prev: T | undefined;
   const node = createComputation<undefined>(
@@ -82,3 +93,24 @@ export function watch<T>(
 }
 
 function noop(): void {}
+
+// ---------------------------------------------------------------------------------------------
+// The user effects' queue: here rather than in graph.ts so that only apps calling `effect` or
+// `watch` carry it (they install it with `setUserEffectScheduler`).
+
+/** User effects run in a microtask, after the render work of the current task. */
+const userQueue = /* @__PURE__ */ new EffectQueue();
+let userFlushScheduled = false;
+
+function scheduleUserEffect(effect: Computation): void {
+  userQueue.items[userQueue.tail++] = effect;
+  if (!userFlushScheduled) {
+    userFlushScheduled = true;
+    queueMicrotask(flushUserQueue);
+  }
+}
+
+function flushUserQueue(): void {
+  userFlushScheduled = false;
+  if (!userQueue.flushing) drain(userQueue);
+}

@@ -498,11 +498,12 @@ function commitSignal(node: SignalNode, from?: Link): boolean {
 }
 
 /**
- * Marks a value-less source (a trigger, a store's key set) as changed, without flushing: the
- * caller flushes, or is running inside a flush or batch that will.
+ * Marks a value-less source (a trigger, a store's key set, a selector's key) as changed, without
+ * flushing: the caller flushes, or is running inside a flush or batch that will. `undefined`
+ * (a key nobody reads) does nothing.
  */
-export function markChanged(node: SignalNode): void {
-  if (node.subs !== undefined) {
+export function markChanged(node: SignalNode | undefined): void {
+  if (node?.subs !== undefined) {
     node.flags |= DIRTY;
     propagate(node.subs);
   }
@@ -538,7 +539,7 @@ export function batch<T>(fn: () => T): T {
  * A queue of effects to run. Slots are reused, never truncated: setting an array's length to 0
  * frees its backing store, and every flush would then allocate it again.
  */
-class EffectQueue {
+export class EffectQueue {
   items: (Computation | undefined)[] = [];
   /** Next slot to run. */
   head = 0;
@@ -549,23 +550,23 @@ class EffectQueue {
 
 /** Render effects run synchronously when the write (or outermost batch) completes. */
 const renderQueue = new EffectQueue();
-/** User effects run in a microtask, after the render work of the current task. */
-const userQueue = new EffectQueue();
-let userFlushScheduled = false;
+
+/**
+ * How a user effect is queued (it runs in a microtask, after the render work of the current
+ * task). `effect` and `watch` install it (effect.ts) before they create one, the only
+ * computations that use it: an app that creates none carries no second queue.
+ */
+let scheduleUserEffect: (effect: Computation) => void;
+export function setUserEffectScheduler(fn: (effect: Computation) => void): void {
+  scheduleUserEffect = fn;
+}
 
 /** Rounds of effects re-triggering effects before a flush gives up as a runaway loop. */
 export const MAX_FLUSH_ROUNDS = 1000;
 
 function schedule(effect: Computation): void {
-  if (effect.flags & RENDER) {
-    renderQueue.items[renderQueue.tail++] = effect;
-  } else {
-    userQueue.items[userQueue.tail++] = effect;
-    if (!userFlushScheduled) {
-      userFlushScheduled = true;
-      queueMicrotask(flushUserQueue);
-    }
-  }
+  if (effect.flags & RENDER) renderQueue.items[renderQueue.tail++] = effect;
+  else scheduleUserEffect(effect);
 }
 
 /** Queues an effect's first run (it starts Dirty, so it will run). */
@@ -587,15 +588,13 @@ function flushRenderQueue(): void {
   }
 }
 
-function flushUserQueue(): void {
-  userFlushScheduled = false;
-  if (!userQueue.flushing) drain(userQueue);
-}
-
 /** Flushes pending render effects now. The renderers call this; apps rarely need to. */
 export function flushSync(): void {
   if (batchDepth === 0) flushRenderQueue();
 }
+
+/** How many `drain`s are running (a render flush can run inside a user effect's flush). */
+let draining = 0;
 
 /**
  * Runs queued effects in rounds: those queued while a round runs form the next round. Errors
@@ -603,13 +602,20 @@ export function flushSync(): void {
  * rethrown (several as an AggregateError) once the queue is empty, to the code whose write
  * started the flush.
  */
-function drain(queue: EffectQueue): void {
+export function drain(queue: EffectQueue): void {
   const items = queue.items;
   let rounds = 0;
   queue.flushing = true;
+  draining++;
   try {
     while (queue.head < queue.tail) {
-      if (++rounds > MAX_FLUSH_ROUNDS) throw runawayError(queue);
+      if (++rounds > MAX_FLUSH_ROUNDS) {
+        // The explanation is for development builds; production keeps the error, not the prose
+        // (nor the function that writes it).
+        throw new Error(
+          typeof process !== 'undefined' && process.env.NODE_ENV !== 'production' ? runawayMessage(queue) : 'Runaway update loop',
+        );
+      }
       const end = queue.tail;
       while (queue.head < end) {
         const effect = items[queue.head]!;
@@ -625,19 +631,18 @@ function drain(queue: EffectQueue): void {
     }
     queue.head = queue.tail = 0;
     queue.flushing = false;
+    draining--;
   }
   throwUnhandled();
 }
 
-function runawayError(queue: EffectQueue): Error {
-  // The explanation is for development builds; production keeps the error, not the prose.
-  if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return new Error('Runaway update loop');
+function runawayMessage(queue: EffectQueue): string {
   const names = new Set<string>();
   for (let i = queue.head; i < queue.tail && names.size < 5; i++) names.add(queue.items[i]!.fn.name || '(anonymous)');
-  return new Error(
+  return (
     `Runaway update loop: effects kept re-triggering each other for ${MAX_FLUSH_ROUNDS} rounds ` +
-      `(still queued: ${[...names].join(', ')}). An effect is probably writing a signal it reads; ` +
-      'derive the value with memo() instead, or guard the write.',
+    `(still queued: ${[...names].join(', ')}). An effect is probably writing a signal it reads; ` +
+    'derive the value with memo() instead, or guard the write.'
   );
 }
 
@@ -722,7 +727,7 @@ function report(error: unknown, owner: Owner): void {
  * the flush throws them once every queued effect has run.
  */
 export function throwUnhandled(): void {
-  if (unhandled === undefined || renderQueue.flushing || userQueue.flushing) return;
+  if (unhandled === undefined || draining !== 0) return;
   const errors = unhandled;
   unhandled = undefined;
   throw errors.length === 1 ? errors[0] : new AggregateError(errors, `${errors.length} effects threw`);

@@ -165,25 +165,17 @@ export const ERROR_HANDLER = Symbol('error handler');
  * error to the next handler up. With no handler left, the (latest) error is thrown to the caller.
  */
 export function handleError(error: unknown, owner: Owner | null): void {
-  let holder = nearestHandlerOwner(owner);
-  while (holder !== null) {
-    const handler = holder.context![ERROR_HANDLER] as (error: unknown) => void;
-    try {
-      handler(error);
-      return;
-    } catch (rethrown) {
-      error = rethrown;
-      holder = nearestHandlerOwner(holder.owner);
+  for (; owner !== null; owner = owner.owner) {
+    const ctx = owner.context;
+    if (ctx !== null && Object.hasOwn(ctx, ERROR_HANDLER)) {
+      const handler = ctx[ERROR_HANDLER] as (error: unknown) => void;
+      try {
+        handler(error);
+        return;
+      } catch (rethrown) {
+        error = rethrown;
+      }
     }
   }
   throw error;
-}
-
-function nearestHandlerOwner(owner: Owner | null): Owner | null {
-  while (owner !== null) {
-    const ctx = owner.context;
-    if (ctx !== null && Object.hasOwn(ctx, ERROR_HANDLER)) return owner;
-    owner = owner.owner;
-  }
-  return null;
 }

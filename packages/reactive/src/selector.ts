@@ -53,11 +53,11 @@ export function selector<T, K = T>(
       const next = (current = source());
       if (!Object.is(next, prev)) {
         if (equals === undefined) {
-          poke(keys.get(prev as unknown as K));
-          poke(keys.get(next as unknown as K));
+          markChanged(keys.get(prev as unknown as K));
+          markChanged(keys.get(next as unknown as K));
         } else {
           for (const [key, node] of keys) {
-            if (matches(key, prev) !== matches(key, next)) poke(node);
+            if (matches(key, prev) !== matches(key, next)) markChanged(node);
           }
         }
       }
@@ -79,8 +79,4 @@ export function selector<T, K = T>(
     }
     return matches(key, current);
   };
-}
-
-function poke(node: SignalNode | undefined): void {
-  if (node !== undefined) markChanged(node);
 }

@@ -532,4 +532,17 @@ describe('lists on the server', () => {
       setServer(false);
     }
   });
+
+  it('map reactively again once server mode is off (the server list is installed with it)', () => {
+    setServer(true);
+    setServer(false);
+    root((dispose) => {
+      const [items, setItems] = signal(['a', 'b']);
+      const mapped = mapArray(items, (item, index) => () => `${index()}:${item}`);
+      expect(mapped().map((f) => f())).toEqual(['0:a', '1:b']);
+      setItems(['b', 'a']);
+      expect(mapped().map((f) => f())).toEqual(['0:b', '1:a']);
+      dispose();
+    });
+  });
 });

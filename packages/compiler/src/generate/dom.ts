@@ -420,25 +420,40 @@ export class DomGenerator {
     return insertCount;
   }
 
-  /** The template HTML of `t`. */
-  private html(t: TElement): string {
+  /**
+   * The template HTML of `t`, as short as the HTML parser allows while building the same nodes:
+   * attribute values without quotes where the tokenizer reads them alike, no space after a quoted
+   * value (the tokenizer starts the next attribute there anyway), and, at the end of the markup
+   * (`atEnd`), no end tags: the end of the input closes every open element.
+   */
+  private html(t: TElement, atEnd = true): string {
     const el = t.el;
     let out = `<${el.tag}`;
+    let quoted = false;
     for (const a of el.attrs) {
       if (a.kind !== 'static') continue;
-      out += a.value === true ? ` ${a.name}` : ` ${a.name}="${escapeAttribute(a.value)}"`;
+      out += quoted ? a.name : ` ${a.name}`;
+      quoted = false;
+      if (a.value === true || a.value === '') continue;
+      if (UNQUOTED_VALUE.test(a.value)) out += `=${a.value}`;
+      else {
+        out += `="${escapeAttribute(a.value)}"`;
+        quoted = true;
+      }
     }
     out += '>';
     if (el.ns === 'html' && VOID_ELEMENTS.has(el.tag)) return out;
     const raw = el.ns === 'html' && RAW_TEXT_ELEMENTS.has(el.tag);
-    for (const c of t.children) {
+    const children = t.children;
+    for (let i = 0; i < children.length; i++) {
+      const c = children[i]!;
       if (c.kind === 'text') out += raw ? c.value : escapeText(c.value);
       else if (c.kind === 'marker') out += '<!>';
       else if (c.kind === 'open') out += '<!--[-->';
       else if (c.kind === 'close') out += '<!--]-->';
-      else out += this.html(c.t);
+      else out += this.html(c.t, atEnd && i === children.length - 1);
     }
-    return `${out}</${el.tag}>`;
+    return atEnd && !KEEP_END_TAG.has(el.tag) ? out : `${out}</${el.tag}>`;
   }
 
   /** Declares the variables of the nodes that are bound or walked through. */
@@ -690,6 +705,20 @@ function staticClassNames(attrs: readonly Attr[]): ReadonlySet<string> | null {
   }
   return names;
 }
+
+/**
+ * An attribute value the tokenizer reads the same without quotes: not empty, and none of the
+ * characters that end an unquoted value or are a parse error in one (`&` is left quoted, escaped).
+ * A final `/` stays quoted too: `href=/>` is right by the spec, but some parsers (happy-dom) take
+ * it for a self-closing tag.
+ */
+const UNQUOTED_VALUE = /^[^\s"'=<>`&]*[^\s"'=<>`&/]$/;
+
+/**
+ * Elements whose end tag is written even at the end of a template: their content is raw text or
+ * RCDATA, or a nested document fragment, where relying on the end of input is needlessly subtle.
+ */
+const KEEP_END_TAG = new Set(['script', 'style', 'textarea', 'title', 'template', 'noscript']);
 
 /** The variable holding a bound template node (set by `walks`). */
 function nodeId(c: DomChild): string {

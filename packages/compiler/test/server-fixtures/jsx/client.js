@@ -4,7 +4,7 @@ import { serverReference as _$serverReference } from "lepta/server-functions";
 import { signal } from 'lepta';
 import { Badge } from './ui';
 
-const _tmpl$0 = /*#__PURE__*/ _$template(`<form><input></form>`);
+const _tmpl$0 = /*#__PURE__*/ _$template(`<form><input>`);
 export const sendInvite = /*#__PURE__*/ _$serverReference("3o15rxwt7yqp", { params: ["email", "props"] });
 
 

@@ -5,8 +5,8 @@ import { signal } from 'lepta';
 import { sql } from './db';
 import { Badge } from './ui';
 import { renderEmail } from './email';
-const _tmpl$0 = /*#__PURE__*/ _$template(`<p>Hello <!>, </p>`);
-const _tmpl$1 = /*#__PURE__*/ _$template(`<form><input></form>`);
+const _tmpl$0 = /*#__PURE__*/ _$template(`<p>Hello <!>, `);
+const _tmpl$1 = /*#__PURE__*/ _$template(`<form><input>`);
 
 export async function sendInvite(email: string, props: { name: string }) {
   'use server';
