@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve as srvxServe, type Server } from 'srvx';
-import { nodeHandler } from '@lepta/server/node';
+import { useFastResponses } from '@lepta/server/node';
 import { exportConfig, loadConfig, originFor, type ConfigSources, type ResolvedConfig } from './config.js';
 import { CliError } from './errors.js';
 import { createStaticHandler } from './static.js';
@@ -82,7 +82,8 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   if (env.NODE_ENV === undefined) env.NODE_ENV = 'production';
   try {
     // Server-function answers as srvx's FastResponse (one write, no Web stream).
-    settle.resolve(nodeHandler(await importApp(entry)));
+    useFastResponses();
+    settle.resolve(await importApp(entry));
   } catch (error) {
     settle.reject(error);
     await server.close(true);

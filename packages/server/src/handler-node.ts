@@ -4,8 +4,8 @@
  * patching globals. (Edge runtimes take the handler itself: it is already a `fetch` handler.)
  */
 import { FastResponse, serve, type Server } from 'srvx';
-import { withResponseClass, type Handler } from './handler.js';
-import type { ResponseClass } from './handler-response.js';
+import type { Handler } from './handler.js';
+import { setResponseClass, type ResponseClass } from './handler-response.js';
 
 export interface ServeNodeOptions {
   /** Default: the `PORT` environment variable, else 3000; 0 picks a free port. */
@@ -17,18 +17,20 @@ export interface ServeNodeOptions {
 }
 
 /**
- * `handler` as it best runs under srvx on Node: a handler from `createHandler` (or `createApp`)
- * answers with srvx's FastResponse, whose string bodies go to the socket in one write, with their
- * length, instead of through a Web stream. Any other handler is returned unchanged.
+ * Makes every handler from `createHandler` (and `createApp`) in this process answer with srvx's
+ * FastResponse, whose string bodies go to the socket in one write, with their length, instead of
+ * through a Web stream. It behaves as a `Response` anywhere else too. `serveNode` and
+ * `lepta serve` call it; call it yourself when you serve a handler with srvx another way.
  */
-export function nodeHandler(handler: Handler): Handler {
-  return withResponseClass(handler, FastResponse as unknown as ResponseClass);
+export function useFastResponses(): void {
+  setResponseClass(FastResponse as unknown as ResponseClass);
 }
 
 /** Starts listening; resolves once the server accepts connections. `server.close()` stops it. */
 export function serveNode(handler: Handler, options: ServeNodeOptions = {}): Promise<Server> {
+  useFastResponses();
   const server = serve({
-    fetch: nodeHandler(handler),
+    fetch: handler,
     port: options.port,
     hostname: options.hostname,
     silent: options.log === false,

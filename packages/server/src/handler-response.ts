@@ -12,6 +12,24 @@ import { encodeValue } from './rpc-codec.js';
  */
 export type ResponseClass = new (body?: BodyInit | null, init?: ResponseInit) => Response;
 
+/**
+ * Where an adapter puts the class it prefers, for every handler in the process. A global under
+ * a registered symbol, not a module variable: an app's server bundle carries its own copy of
+ * this package, and the adapter that serves it (`lepta serve`) must reach that copy too, however
+ * the app wraps its handlers.
+ */
+const RESPONSE_CLASS = Symbol.for('lepta.responseClass');
+
+/** The class answers are built with: the adapter's (`setResponseClass`), else the platform's. */
+export function responseClass(): ResponseClass {
+  return (globalThis as { [RESPONSE_CLASS]?: ResponseClass })[RESPONSE_CLASS] ?? Response;
+}
+
+/** Sets (or, with `undefined`, clears) the class every handler in this process answers with. */
+export function setResponseClass(R: ResponseClass | undefined): void {
+  (globalThis as { [RESPONSE_CLASS]?: ResponseClass })[RESPONSE_CLASS] = R;
+}
+
 export type ResponseKind = 'value' | 'stream' | 'error' | 'redirect';
 
 const CONTENT_TYPE: Record<ResponseKind, string> = {

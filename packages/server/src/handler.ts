@@ -14,7 +14,7 @@
  * `try`, unexpected failures are reported to `onError` and answered with a 500.
  */
 import { flashCookie } from './flash.js';
-import { headersFor, refusal, REFUSALS, seeOther, withEventHeaders, type ResponseClass } from './handler-response.js';
+import { headersFor, refusal, REFUSALS, responseClass, seeOther, withEventHeaders, type ResponseClass } from './handler-response.js';
 import { lookupServerFunction, type RegisteredFunction } from './registry.js';
 import { bodyKind, readBody, type BodyKind } from './request-body.js';
 import { withRequestEvent, type RequestScope } from './request-event.js';
@@ -46,20 +46,6 @@ export interface HandlerOptions {
 
 export type Handler = (request: Request) => Promise<Response>;
 
-/**
- * A handler's hidden hook: the same handler answering with another `Response` class. An adapter
- * (`serveNode`) uses it to swap in its faster class without the app changing how it builds the
- * handler; the core stays free of any runtime's classes. A registered symbol: the app's server
- * bundle carries its own copy of this package, and `lepta serve` must still find the hook.
- */
-export const WITH_RESPONSE_CLASS = Symbol.for('lepta.withResponseClass');
-
-/** `handler` answering with `R`, when it is one of ours; otherwise `handler` unchanged. */
-export function withResponseClass(handler: Handler, R: ResponseClass): Handler {
-  const swap = (handler as { [WITH_RESPONSE_CLASS]?: (R: ResponseClass) => Handler })[WITH_RESPONSE_CLASS];
-  return swap ? swap(R) : handler;
-}
-
 interface Config {
   prefix: string;
   origins: ReadonlySet<string>;
@@ -68,14 +54,11 @@ interface Config {
   dev: boolean;
   onError: (error: unknown) => void;
   app: HandlerOptions['app'];
-  R: ResponseClass;
+  /** The class answers are built with (read per request: an adapter may set it after this). */
+  readonly R: ResponseClass;
 }
 
 export function createHandler(options: HandlerOptions): Handler {
-  return build(options, Response);
-}
-
-function build(options: HandlerOptions, R: ResponseClass): Handler {
   const prefix = (options.prefix ?? '/_server').replace(/\/+$/, '');
   if (!prefix.startsWith('/')) throw new TypeError(`createHandler: prefix "${options.prefix}" must start with "/"`);
   const userOnError = options.onError ?? console.error;
@@ -94,17 +77,18 @@ function build(options: HandlerOptions, R: ResponseClass): Handler {
       }
     },
     app: options.app,
-    R,
+    get R() {
+      return responseClass();
+    },
   };
-  const handler: Handler = async (request) => {
+  return async (request) => {
     try {
       return await route(request, config);
     } catch (error) {
       config.onError(error);
-      return refusal(R, 500, 'Error', 'Internal error');
+      return refusal(config.R, 500, 'Error', 'Internal error');
     }
   };
-  return Object.assign(handler, { [WITH_RESPONSE_CLASS]: (other: ResponseClass) => build(options, other) });
 }
 
 async function route(request: Request, config: Config): Promise<Response> {

@@ -134,24 +134,26 @@ describe('over a socket', () => {
   });
 });
 
-describe('nodeHandler', () => {
-  it("answers with srvx's FastResponse for a handler from createHandler, found through a registered symbol", async () => {
+describe('useFastResponses', () => {
+  it("makes every handler in the process answer with srvx's FastResponse, however it is wrapped", async () => {
     const { FastResponse } = await import('srvx');
-    const { nodeHandler } = await import('../src/handler-node.js');
+    const { useFastResponses } = await import('../src/handler-node.js');
+    const { setResponseClass } = await import('../src/handler-response.js');
     const origin = 'https://app.example';
-    const plain = createHandler({ origin });
+    const wrapped = (request: Request) => createHandler({ origin })(request);
     const call = () =>
       new Request(`${origin}${PREFIX}/node.add`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-lepta': '1', origin }, body: encodeArgs([1, 2]) });
-    expect((await plain(call())).constructor).toBe(Response);
-    const fast = await nodeHandler(plain)(call());
-    expect(fast).toBeInstanceOf(FastResponse);
-    expect(decodeWire(await fast.text())).toBe(3);
-    // Another copy of this package (an app's server bundle) marks its handlers the same way.
-    const hook = Symbol.for('lepta.withResponseClass');
-    const foreign = Object.assign(async () => new Response('x'), { [hook]: () => async () => new Response('swapped') });
-    expect(await (await nodeHandler(foreign)(call())).text()).toBe('swapped');
-    // Anything else is served as it is.
-    const other = async () => new Response('other');
-    expect(nodeHandler(other)).toBe(other);
+    try {
+      setResponseClass(undefined);
+      expect((await wrapped(call())).constructor).toBe(Response);
+      useFastResponses();
+      const fast = await wrapped(call());
+      expect(fast).toBeInstanceOf(FastResponse);
+      expect(decodeWire(await fast.text())).toBe(3);
+      // Refusals too.
+      expect(await wrapped(new Request(`${origin}${PREFIX}/nope`, { method: 'POST' }))).toBeInstanceOf(FastResponse);
+    } finally {
+      useFastResponses(); // as serveNode left it for the tests above
+    }
   });
 });
