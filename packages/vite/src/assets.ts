@@ -2,8 +2,8 @@
  * `virtual:lepta/assets` (APP.md §2): what `createApp` links into the page. `lepta/app-assets`
  * (the module `createApp` imports, an empty list outside Vite) resolves here too.
  *
- * - Dev: Vite's client and the client entry, as the dev server serves them (CSS arrives through
- *   the modules that import it).
+ * - Dev: Vite's client and the client entry, as the dev server serves them, and one stylesheet
+ *   that imports the CSS the client entry pulls in (dev-styles.ts).
  * - Build: the hashed client entry and every stylesheet it pulls in, from the client build's
  *   manifest; the ssr environment is built after the client (see `buildApp` in build.ts).
  */
@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import type { Resolved } from './options.js';
+import { DEV_STYLES } from './dev-styles.js';
 
 export const ASSETS_ID = 'virtual:lepta/assets';
 const RESOLVED_ID = '\0' + ASSETS_ID;
@@ -43,7 +44,7 @@ export function assetsPlugin(resolved: () => Resolved): Plugin {
       const config = this.environment.config;
       const assets: Assets =
         config.command === 'serve'
-          ? { scripts: [config.base + '@vite/client', config.base + r.clientEntry], styles: [], dev: true, config: r.appConfig }
+          ? { scripts: [config.base + '@vite/client', config.base + r.clientEntry], styles: [config.base + DEV_STYLES], dev: true, config: r.appConfig }
           : { ...builtAssets(config, r), dev: false, config: r.appConfig };
       return `export default ${JSON.stringify(assets)};`;
     },

@@ -7,6 +7,7 @@ import type { Connect, Plugin, ViteDevServer } from 'vite';
 import { isRunnableDevEnvironment } from 'vite';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import type { Resolved } from './options.js';
+import { DEV_STYLES, devStylesMiddleware } from './dev-styles.js';
 
 type AppHandler = (request: Request) => Response | Promise<Response>;
 
@@ -15,6 +16,8 @@ export function devPlugin(resolved: () => Resolved): Plugin {
     name: 'lepta:dev',
     configureServer(server) {
       if (!resolved().app) return;
+      // Before Vite's own middlewares: its CSS handling would otherwise take the `.css` URL.
+      server.middlewares.use(server.config.base + DEV_STYLES, devStylesMiddleware(server, '/' + resolved().clientEntry));
       // Returned: installed after Vite's own middlewares, so they serve modules and files first.
       return () => {
         server.middlewares.use(appMiddleware(server, '/' + resolved().serverEntry));

@@ -39,6 +39,18 @@ describe('vite dev', () => {
     expect(html).toContain('<script type="module" src="/@vite/client"></script><script type="module" src="/src/entry-client.tsx"></script></body></html>');
   });
 
+  it('links the CSS the client entry imports, before any script runs (dev-styles.css)', async () => {
+    const html = await (await fetch(base + '/')).text();
+    expect(html).toContain('<link rel="stylesheet" href="/@lepta/dev-styles.css">');
+    const styles = await fetch(base + '/@lepta/dev-styles.css');
+    expect(styles.status).toBe(200);
+    expect(styles.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await styles.text()).toBe('@import url("/src/app.css");\n');
+    // What the browser then asks for: a stylesheet, which Vite answers with the CSS itself.
+    const css = await fetch(base + '/src/app.css', { headers: { accept: 'text/css,*/*;q=0.1' } });
+    expect(await css.text()).toContain('rebeccapurple');
+  });
+
   it('still serves modules: the client entry compiled in hydrate mode', async () => {
     const response = await fetch(base + '/src/entry-client.tsx');
     expect(response.status).toBe(200);
