@@ -222,3 +222,46 @@ describe('the ids of an ErrorBoundary’s fallback', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 });
+
+describe("a client-only resource (ssr: 'client') inside Suspense", () => {
+  const SOURCE = `
+    import { Suspense, resource } from 'lepta';
+    /** Set by the test, on each side. */
+    export const io = { load: (): Promise<string> => new Promise(() => {}) };
+    function Weather() {
+      const forecast = resource(() => io.load(), { ssr: 'client' });
+      return <p class="weather">{forecast() ?? 'no forecast yet'}</p>;
+    }
+    export const App = () => (
+      <main><Suspense fallback={<i>loading</i>}><Weather /></Suspense></main>
+    );
+  `;
+
+  it('is rendered without its value on both sides, adopted without a mismatch, then updated in place', async () => {
+    const server = await load(SOURCE, 'ssr');
+    let serverCalls = 0;
+    server.io.load = () => (serverCalls++, Promise.resolve('server'));
+    const { renderToString } = await import('@lepta/server');
+    const runtime = await import('@lepta/server/runtime');
+    const html = renderToString(() => runtime.createComponent(server.App, {}), { hydrationScript: false }).replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+    expect(serverCalls).toBe(0);
+    expect(html).toContain('<p class="weather">no forecast yet</p>');
+
+    const client = await load(SOURCE, 'hydrate');
+    let answer!: (value: string) => void;
+    client.io.load = () => new Promise<string>((resolve) => (answer = resolve));
+    (globalThis as { $lepta?: unknown }).$lepta = { d: {}, e: null };
+    const c = serverPage(html);
+    const p = c.querySelector('p.weather')!;
+    const warn = warnings();
+    hydrated(() => createComponent(client.App, {}), c);
+    expect(warn).not.toHaveBeenCalled();
+    // Adopted: the server's paragraph, not a fallback.
+    expect(c.querySelector('p.weather')).toBe(p);
+    expect(c.querySelector('i')).toBe(null);
+    answer('sunny');
+    await tick();
+    expect(p.textContent).toBe('sunny');
+    expect(c.querySelector('p.weather')).toBe(p);
+  });
+});

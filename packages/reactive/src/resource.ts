@@ -33,7 +33,8 @@
  *   server renders a boundary again once its data arrived), and `adopt(id)` hands over such a
  *   load still in flight, so a boundary rendered again never fetches anything twice. Otherwise,
  *   on the server, the first load is handed to `serialize(id, entry)`. With `ssr: 'client'` the
- *   server never fetches it and the client never takes data for it.
+ *   server never fetches it and the client never takes data for it; hydrating, its first load
+ *   does not suspend (the server's HTML was rendered without it), the value arriving as an update.
  * - Blocking: `blocking: true` tells the boundary a read registers with that the server must
  *   have this value before it sends the page's shell (the `partially-blocked` stream mode).
  */
@@ -194,6 +195,13 @@ export function resource<T, S>(
   let adopted: Promise<HydrationEntry | undefined> | undefined;
   /** Hydrated from server data: the tracker's first run records the source but does not fetch. */
   let hydrated = false;
+  /**
+   * Client, hydrating a client-only resource: its first load does not suspend. The server
+   * rendered the page without the value (it never fetches it), so hydration must see the same
+   * and adopt that HTML; the value then arrives as an update. Later loads suspend as usual.
+   */
+  let quietFirstLoad = !server && clientOnly && hydration !== undefined;
+  let quietPeriod: Period | undefined;
   if (hydration !== undefined) {
     const id = options?.key ?? hydration.nextId();
     if (!clientOnly) {
@@ -348,7 +356,9 @@ export function resource<T, S>(
       let resolve!: () => void;
       const promise = new Promise<void>((r) => (resolve = r));
       period = { promise, resolve, boundaries: undefined };
+      if (quietFirstLoad) quietPeriod = period;
     }
+    quietFirstLoad = false;
     const done = period.promise.then(() => value);
     // Bookkeeping first: the status write below flushes effects, which may throw.
     Promise.resolve(result).then(
@@ -415,7 +425,7 @@ export function resource<T, S>(
 
   function suspend(): void {
     const p = period;
-    if (p === undefined) return;
+    if (p === undefined || p === quietPeriod) return;
     const boundary = useContext(SuspenseContext);
     if (boundary === undefined) return;
     if (p.boundaries === undefined) p.boundaries = [boundary];

@@ -765,6 +765,32 @@ describe('resource: SSR serialization and hydration', () => {
     expect(take.mock.calls.map((c) => c[0])).toEqual(['profile', 'r1']);
   });
 
+  it('ssr: "client", hydrating: the first load does not suspend (the server rendered without it); a refetch does', async () => {
+    setServer(false);
+    const tracked: Promise<unknown>[] = [];
+    const boundary: SuspenseBoundary = { track: (p) => void tracked.push(p) };
+    let answer!: (value: string) => void;
+    const r = inRoot(() => {
+      provideContext(HydrationContext, clientHandle({}));
+      provideContext(SuspenseContext, boundary);
+      const r = resource(() => new Promise<string>((resolve) => (answer = resolve)), { ssr: 'client' });
+      renderEffect(() => r());
+      return r;
+    });
+    expect(r.state()).toBe('pending');
+    expect(tracked).toHaveLength(0);
+    answer('first');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(r()).toBe('first');
+    void r.refetch();
+    inRoot(() => {
+      provideContext(SuspenseContext, boundary);
+      renderEffect(() => r());
+    });
+    expect(tracked).toHaveLength(1);
+  });
+
   it('concurrent server renders do not share ids or data', async () => {
     setServer(true);
     const a = serverHandle();
