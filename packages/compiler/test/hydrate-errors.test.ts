@@ -265,3 +265,52 @@ describe("a client-only resource (ssr: 'client') inside Suspense", () => {
     expect(c.querySelector('p.weather')).toBe(p);
   });
 });
+
+describe('a throw on the client only, inside an ErrorBoundary', () => {
+  const SOURCE = `
+    import { ErrorBoundary, resource } from 'lepta';
+    /** Set by the test, on each side. */
+    export const io = { load: (name: string): string | Promise<string> => name, failOnClient: false };
+    function Uses(props: { name: string }) {
+      const value = resource(() => io.load(props.name));
+      return <span class={props.name}>{value()}</span>;
+    }
+    function Flaky() {
+      const first = resource(() => io.load('flaky1'));
+      if (io.failOnClient) throw new Error('client only');
+      const second = resource(() => io.load('flaky2'));
+      return <b>{first()} {second()}</b>;
+    }
+    export const App = () => (
+      <div><ErrorBoundary fallback={<i>failed</i>}><Flaky /></ErrorBoundary><Uses name="after" /></div>
+    );
+  `;
+
+  it('does not shift the ids of what follows: the sibling takes its own server data', async () => {
+    const server = await load(SOURCE, 'ssr');
+    server.io.load = (name: string) => `${name} data`;
+    const { renderToString } = await import('@lepta/server');
+    const runtime = await import('@lepta/server/runtime');
+    const html = renderToString(() => runtime.createComponent(server.App, {}), { hydrationScript: false });
+    const page = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+    const self: { $lepta?: { d: Record<string, unknown> } } = {};
+    for (const [, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
+      new Function('self', 'document', `var $lepta; ${body!}; self.$lepta = $lepta;`)(self, { currentScript: { remove() {} } });
+    }
+
+    const client = await load(SOURCE, 'hydrate');
+    const fetched: string[] = [];
+    client.io.failOnClient = true;
+    client.io.load = (name: string) => {
+      fetched.push(name);
+      return new Promise<string>(() => {});
+    };
+    (globalThis as { $lepta?: unknown }).$lepta = { d: self.$lepta!.d, e: null };
+    const c = serverPage(page);
+    warnings(); // the failed region is a mismatch, recovered by the client
+    hydrated(() => createComponent(client.App, {}), c);
+    expect(c.querySelector('i')?.textContent).toBe('failed');
+    expect(c.querySelector('span.after')?.textContent).toBe('after data');
+    expect(fetched).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ import {
   RendererContext,
   disposeOwner,
   scopedHandle,
+  errorBoundaryChildrenScope,
   setContextValue,
   type HydrationHandle,
   type Owner,
@@ -308,8 +309,8 @@ export function ErrorBoundary(props: ErrorBoundaryProps): JSX.Element {
       try {
         view = catchError(() => {
           owner = getOwner();
-          // The enclosing scope, not the fallback's that an earlier run set on this memo.
-          if (id !== undefined) setContextValue(owner!, HydrationContext.id, parent);
+          // The children's own scope, not the fallback's that an earlier run set on this memo.
+          if (id !== undefined) setContextValue(owner!, HydrationContext.id, errorBoundaryChildrenScope(parent!, id));
           // The children are created once, in this memo (it re-runs only if the children getter
           // itself read something that changed: `{count()}` as the only child).
           const children = memo(() => props.children);

@@ -13,6 +13,7 @@ export {
   HydrationContext,
   suspenseBoundary,
   scopedHandle,
+  errorBoundaryChildrenScope,
   RendererContext,
   type RendererHooks,
   type SuspenseRender,

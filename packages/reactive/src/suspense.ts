@@ -146,6 +146,15 @@ export function scopedHandle(parent: HydrationHandle, id: string): HydrationHand
   return handle;
 }
 
+/**
+ * The scope of an ErrorBoundary's children (its fallback's is `scopedHandle(parent, id)`): ids
+ * `<id>c.<n>`. Scoped so that children failing on one side only (a throw in the browser that the
+ * server did not have) cannot shift the ids of what follows the ErrorBoundary.
+ */
+export function errorBoundaryChildrenScope(parent: HydrationHandle, id: string): HydrationHandle {
+  return scopedHandle(parent, id + 'c');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Renderer hooks
 
@@ -168,8 +177,8 @@ export interface ErrorBoundaryRender {
   /**
    * The boundary's id in the enclosing `HydrationContext` (`<prefix>e<n>`: the n-th ErrorBoundary
    * of that scope, counted apart from `nextId`), or `undefined` outside one. Its children are
-   * rendered in `parent`, its fallback in `scopedHandle(parent, id)` (and sent: the client renders
-   * it in the same scope).
+   * rendered in `errorBoundaryChildrenScope(parent, id)`, its fallback in `scopedHandle(parent,
+   * id)` (and sent: the client renders it in the same scope).
    */
   readonly id?: string | undefined;
   /** The enclosing hydration handle. */

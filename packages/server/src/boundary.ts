@@ -44,6 +44,7 @@ import {
   disposeOwner,
   lookupContext,
   scopedHandle,
+  errorBoundaryChildrenScope,
   setContextValue,
   setServer,
   suspenseBoundary,
@@ -183,7 +184,10 @@ function renderErrorBoundary(host: BoundaryHost, spec: ErrorBoundaryRender): Htm
         if (id !== undefined && parent !== undefined) setContextValue(o, HydrationContext.id, scopedHandle(parent, id));
       }),
   };
-  const children = renderPiece(host, owner, spec.children, (o) => setContextValue(o, ERROR_BOUNDARY, boundary));
+  const children = renderPiece(host, owner, spec.children, (o) => {
+    setContextValue(o, ERROR_BOUNDARY, boundary);
+    if (id !== undefined && parent !== undefined) setContextValue(o, HydrationContext.id, errorBoundaryChildrenScope(parent, id));
+  });
   if (children.error === NO_ERROR) return place(children.piece, owner);
   disposeOwner(children.owner);
   const fallback = boundary.renderFallback(children.error);

@@ -197,7 +197,7 @@ describe('ErrorBoundary (server)', () => {
         throw new Error('after ' + escapeChild(out));
       }),
     );
-    expect(withoutScripts(html)).toBe('<p>error: after &lt;!--$s:0--&gt;&lt;i&gt;…&lt;/i&gt;&lt;!--/$s--&gt;</p>');
+    expect(withoutScripts(html)).toBe('<p>error: after &lt;!--$s:e0c.0--&gt;&lt;i&gt;…&lt;/i&gt;&lt;!--/$s--&gt;</p>');
   });
 
   it('an error thrown by a boundary’s children in the shell reaches the ErrorBoundary around the boundary', () => {
@@ -283,19 +283,20 @@ describe('serialized data', () => {
     const html = renderToString(app);
     expect(html).not.toContain('hunter2');
     expect(html).not.toContain('at ');
-    const entry = pageData(html)['0'] as { error: Error };
+    // The ErrorBoundary's children have ids of their own scope: `e0c.0` is the first.
+    const entry = pageData(html)['e0c.0'] as { error: Error };
     expect(entry.error).toBeInstanceOf(Error);
     expect([entry.error.name, entry.error.message]).toEqual(['DbError', 'connection refused']);
     expect(Object.keys(entry.error)).toEqual(['name']);
 
     const typeError = renderToString(() => errorBoundary(() => escapeChild(resource((): string => { throw new TypeError('t'); })())));
-    expect((pageData(typeError)['0'] as { error: Error }).error).toBeInstanceOf(TypeError);
+    expect((pageData(typeError)['e0c.0'] as { error: Error }).error).toBeInstanceOf(TypeError);
     const plain = pageData(renderToString(() => errorBoundary(() => escapeChild(resource((): string => { throw 'plain'; })()))));
-    expect((plain['0'] as { error: Error }).error.message).toBe('plain');
+    expect((plain['e0c.0'] as { error: Error }).error.message).toBe('plain');
 
     const dev = renderToString(app, { dev: true });
     expect(dev).toContain('hunter2');
-    expect((pageData(dev)['0'] as { error: { stack: string } }).error.stack).toContain('DbError');
+    expect((pageData(dev)['e0c.0'] as { error: { stack: string } }).error.stack).toContain('DbError');
   });
 
   it('hostile strings stay data: no script breakout, U+2028/2029 intact, hostile keys escaped', () => {

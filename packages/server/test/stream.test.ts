@@ -436,7 +436,8 @@ describe('failures after the shell', () => {
     const all = (await chunks).join('');
     expect(browser.app()).toBe('<p class="error">Error: db down</p>');
     expect(all).not.toContain('SELECT secret');
-    expect((browser.lepta!.d['0.0'] as { error: Error }).error.message).toBe('db down');
+    // Inside the ErrorBoundary's children, their own scope: `<boundary 0>.e0c.0`.
+    expect((browser.lepta!.d['0.e0c.0'] as { error: Error }).error.message).toBe('db down');
     await browser.close();
   });
 
