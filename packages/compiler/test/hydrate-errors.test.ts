@@ -314,3 +314,39 @@ describe('a throw on the client only, inside an ErrorBoundary', () => {
     expect(fetched).toEqual([]);
   });
 });
+
+describe("a client-only resource (ssr: 'client') created after hydration", () => {
+  const SOURCE = `
+    import { signal } from '@lepta/reactive';
+    import { Show, Suspense, resource } from 'lepta';
+    /** Set by the test, on each side. */
+    export const io = { load: (): Promise<string> => new Promise(() => {}) };
+    export const [open, setOpen] = signal(false);
+    function Weather() {
+      const forecast = resource(() => io.load(), { ssr: 'client' });
+      return <p class="weather">{forecast() ?? 'no forecast yet'}</p>;
+    }
+    export const App = () => (
+      <main><Show when={open()}><Suspense fallback={<i>loading</i>}><Weather /></Suspense></Show></main>
+    );
+  `;
+
+  it('suspends on its first load as in a mounted app: only a load made while hydrating is quiet', async () => {
+    const { html, client } = await roundTrip(SOURCE);
+    let answer!: (value: string) => void;
+    client.io.load = () => new Promise<string>((resolve) => (answer = resolve));
+    (globalThis as { $lepta?: unknown }).$lepta = { d: {}, e: null };
+    const c = serverPage(html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, ''));
+    hydrated(() => createComponent(client.App, {}), c);
+    client.setOpen(true);
+    await tick();
+    // The page is live: the boundary shows its fallback until the value is there.
+    expect(c.querySelector('i')?.textContent).toBe('loading');
+    expect(c.querySelector('p.weather')).toBe(null);
+    answer('sunny');
+    await tick();
+    await tick();
+    expect(c.querySelector('p.weather')?.textContent).toBe('sunny');
+    expect(c.querySelector('i')).toBe(null);
+  });
+});

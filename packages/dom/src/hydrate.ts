@@ -53,15 +53,18 @@ export function hydrate(fn: () => unknown, container: Node): () => void {
   beginHydration(container);
   const restore = [swapInsert(hydratingInsert), wrapSetters(hydratingSetter), swapCreateComponent(naming)];
   let dispose: () => void;
+  let hydrating = true;
+  const handle = rootHandle(() => hydrating);
   try {
     // `mount` provides the root, the delegated listeners and the clean-up on failure; the
     // app's nodes are in `slot`, which adopts the container's children.
     dispose = mount(() => {
-      provideContext(HydrationContext, rootHandle());
+      provideContext(HydrationContext, handle);
       enter(container, null);
       adoptRegion(slot, fn(), null);
     }, container);
   } finally {
+    hydrating = false;
     for (const undo of restore) undo();
     endHydration();
     components.length = 0;
@@ -76,11 +79,13 @@ export function hydrate(fn: () => unknown, container: Node): () => void {
 /**
  * The root hydration handle: ids `"0"`, `"1"`, … in creation order (as the server allocated
  * them); `take(id)` hands over the server's entry for `id` once (a Suspense boundary's scoped
- * handle inherits it).
+ * handle inherits it, and `hydrating()`).
  */
-function rootHandle(): HydrationHandle {
+function rootHandle(hydrating: () => boolean): HydrationHandle {
   let n = 0;
   return {
+    // The handle outlives hydrate(): what is created later must render as in a mounted app.
+    hydrating,
     nextId: () => String(n++),
     take: (id) => {
       const data = pageData()?.d;

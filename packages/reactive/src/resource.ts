@@ -198,7 +198,8 @@ export function resource<T, S>(
   /**
    * Client, hydrating a client-only resource: its first load does not suspend. The server
    * rendered the page without the value (it never fetches it), so hydration must see the same
-   * and adopt that HTML; the value then arrives as an update. Later loads suspend as usual.
+   * and adopt that HTML; the value then arrives as an update. Later loads suspend as usual, and
+   * so does a first load made once the page is hydrated (the handle is still provided then).
    */
   let quietFirstLoad = !server && clientOnly && hydration !== undefined;
   let quietPeriod: Period | undefined;
@@ -356,8 +357,9 @@ export function resource<T, S>(
       let resolve!: () => void;
       const promise = new Promise<void>((r) => (resolve = r));
       period = { promise, resolve, boundaries: undefined };
-      if (quietFirstLoad) quietPeriod = period;
     }
+    // A later load joining the quiet period (a refetch before the first value) ends its quiet.
+    quietPeriod = quietFirstLoad && hydration!.hydrating?.() !== false ? period : undefined;
     quietFirstLoad = false;
     const done = period.promise.then(() => value);
     // Bookkeeping first: the status write below flushes effects, which may throw.

@@ -116,6 +116,12 @@ export interface HydrationHandle {
    * resolves to `undefined`: that load was cancelled).
    */
   adopt?(id: string): Promise<HydrationEntry | undefined> | undefined;
+  /**
+   * Client: whether the page is still being hydrated. The handle stays provided for the app's
+   * life, so a component created later sees it too; a handle without this method counts as
+   * hydrating.
+   */
+  hydrating?(): boolean;
 }
 
 /**
@@ -143,6 +149,7 @@ export function scopedHandle(parent: HydrationHandle, id: string): HydrationHand
   if (parent.take !== undefined) handle.take = parent.take.bind(parent);
   if (parent.adopt !== undefined) handle.adopt = parent.adopt.bind(parent);
   if (parent.serialize !== undefined) handle.serialize = parent.serialize.bind(parent);
+  if (parent.hydrating !== undefined) handle.hydrating = parent.hydrating.bind(parent);
   return handle;
 }
 

@@ -791,6 +791,40 @@ describe('resource: SSR serialization and hydration', () => {
     expect(tracked).toHaveLength(1);
   });
 
+  it('ssr: "client": a load once hydration is over suspends, first or not (the handle is still provided)', async () => {
+    setServer(false);
+    const tracked: Promise<unknown>[] = [];
+    const boundary: SuspenseBoundary = { track: (p) => void tracked.push(p) };
+    let hydrating = true;
+    const handle: HydrationHandle = { ...clientHandle({}), hydrating: () => hydrating };
+    const [ready, setReady] = signal(false);
+    // Hydrating: the first load is quiet; hydration then ends with it still in flight.
+    const quiet = inRoot(() => {
+      provideContext(HydrationContext, handle);
+      return resource(() => new Promise<string>(() => {}), { ssr: 'client' });
+    });
+    // Created during hydration, its first load starting after it.
+    const late = inRoot(() => {
+      provideContext(HydrationContext, handle);
+      return resource(ready, () => new Promise<string>(() => {}), { ssr: 'client' });
+    });
+    hydrating = false;
+    const read = (r: () => unknown) =>
+      inRoot(() => {
+        provideContext(SuspenseContext, boundary);
+        renderEffect(() => r());
+      });
+    read(quiet);
+    expect(tracked).toHaveLength(0);
+    // A refetch joining the quiet load's period is not quiet.
+    void quiet.refetch();
+    read(quiet);
+    expect(tracked).toHaveLength(1);
+    setReady(true);
+    read(late);
+    expect(tracked).toHaveLength(2);
+  });
+
   it('concurrent server renders do not share ids or data', async () => {
     setServer(true);
     const a = serverHandle();

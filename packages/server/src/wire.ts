@@ -13,7 +13,9 @@
  * "Exactly" means decoding gives what seroval would have given: so no `undefined` (JSON drops
  * it), no `-0`/`NaN`/`±Infinity`, no holes, no object whose prototype is not `Object.prototype`
  * (Dates, Maps, class instances, null-prototype objects), no frozen/sealed objects (seroval keeps
- * those flags), and no object reached twice (seroval keeps shared references and cycles).
+ * those flags), no object reached twice (seroval keeps shared references and cycles), no
+ * `toJSON` method (JSON calls it) and no object with the well-known symbol keys seroval keeps
+ * (`Symbol.iterator`, `Symbol.asyncIterator`, `Symbol.toStringTag`, `Symbol.isConcatSpreadable`).
  */
 
 /** Deeper values take the seroval form (whose decoder enforces its own limits). */
@@ -60,6 +62,9 @@ function isPlain(value: unknown, depth: number, seen: Seen): boolean {
     case 'object': {
       if (value === null) return true;
       if (depth >= MAX_PLAIN_DEPTH || !Object.isExtensible(value) || !meet(value, seen)) return false;
+      // `JSON.stringify` calls a `toJSON` method (an array's, or an object's non-enumerable one,
+      // which `for…in` below does not see); seroval ignores it.
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return false;
       if (Array.isArray(value)) {
         if (Object.getPrototypeOf(value) !== Array.prototype) return false;
         for (let i = 0; i < value.length; i++) {
@@ -68,6 +73,9 @@ function isPlain(value: unknown, depth: number, seen: Seen): boolean {
         return true;
       }
       if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+      // Seroval keeps these well-known symbol keys of an object (an iterable's items, a tag);
+      // JSON drops them.
+      if (Symbol.iterator in value || Symbol.asyncIterator in value || Symbol.toStringTag in value || Symbol.isConcatSpreadable in value) return false;
       for (const key in value) {
         // `for…in` also walks inherited enumerable keys; Object.prototype has none unless
         // someone added one, and then the value is not plain.

@@ -53,6 +53,22 @@ describe('the plain form', () => {
     const values = [undefined, { a: undefined }, [undefined], -0, NaN, Infinity, [1, , 2], new Date(0), Object.create(null), Object.freeze({}), [shared, shared], cyclic, new Point(), 1n, () => 1, new Map()];
     values.forEach((value, i) => expect(plainText(value), `value #${i}`).toBeUndefined());
   });
+  it('is refused for what JSON and seroval read differently: toJSON methods, the well-known symbol keys seroval keeps', () => {
+    const values: [string, unknown][] = [
+      ['an array with a toJSON method', Object.assign([1, 2], { toJSON: () => 'x' })],
+      ['an object with a non-enumerable toJSON', Object.defineProperty({ a: 1 }, 'toJSON', { value: () => 'x' })],
+      ['an iterable object', { a: 1, [Symbol.iterator]: () => [1][Symbol.iterator]() }],
+      ['an async iterable object', { a: 1, [Symbol.asyncIterator]: async function* () {} }],
+      ['an object with a tag', { a: 1, [Symbol.toStringTag]: 'Tagged' }],
+      ['an object with isConcatSpreadable', { a: 1, [Symbol.isConcatSpreadable]: true }],
+      ['one nested in plain data', { list: [Object.assign([1], { toJSON: () => null })] }],
+    ];
+    for (const [name, value] of values) expect(plainText(value), name).toBeUndefined();
+    // Through seroval, what JSON would have lost is there.
+    const tagged = fromJSON(JSON.parse(encodeValue({ a: 1, [Symbol.toStringTag]: 'Tagged' }) as string)) as object;
+    expect(Object.prototype.toString.call(tagged)).toBe('[object Tagged]');
+    expect(fromJSON(JSON.parse(encodeValue(Object.assign([1, 2], { toJSON: () => 'x' })) as string))).toEqual([1, 2]);
+  });
 });
 
 describe('encodeValue → decodeValue (the handler both ways)', () => {
