@@ -29,7 +29,7 @@
  */
 import { renderBinding } from '@lepta/reactive/internal';
 import { describe, enter, enteredAt, isServerNode, leave, reportedInside } from './cursor.js';
-import { EMPTY, LIST, NODE, NONE, TEXT, Slot, isReactive, normalize, ownText, updateSlot, type Insert } from './insert.js';
+import { EMPTY, LIST, NODE, NONE, TEXT, Slot, isReactive, normalize, normalizeRun, ownText, updateSlot, type Insert } from './insert.js';
 import { mismatch } from './mismatch.js';
 import { reconcileNodes } from './reconcile.js';
 
@@ -93,7 +93,7 @@ export function adoptRegion(slot: Slot, value: unknown, open: Node | null): void
 function adopt(slot: Slot, value: unknown, open: Node | null): void {
   const { parent, marker: end } = slot;
   const nodes: Node[] = [];
-  normalize([value], nodes, EMPTY, slot, new Set());
+  normalize([value], nodes, EMPTY, slot, normalizeRun());
   const region: Node[] = [];
   for (let n = open ? open.nextSibling : parent.firstChild; n !== null && n !== end; n = n.nextSibling) region.push(n);
 
