@@ -241,18 +241,21 @@ export function mapArray<T, U>(
             if (next[j] === undefined) next[j] = create(items[j] as T, keys[j], j);
           }
         }
-        // Positions after the unchanged head may have moved.
+        // Positions after the unchanged head may have moved. The new values are gathered in the
+        // same pass (the head's are the previous output's): one loop over the rows, not two.
         let changed = m !== n;
+        const values = output.slice(0, start);
         for (let j = start; j < n; j++) {
           const row = next[j]!;
           if (row !== old[j]) changed = true;
+          values.push(row.value);
           if (row.index !== j) {
             row.index = j;
             if (row.writeIndex !== undefined) row.writeIndex(j);
           }
         }
         rows = next;
-        return changed ? (output = next.map((row) => row.value)) : output;
+        return changed ? (output = values) : output;
       });
     } catch (error) {
       // A mapping function threw: start over from nothing on the next update.
