@@ -58,6 +58,33 @@ function runInRow<A, B, U>(owner: Owner, fn: (a: A, b: B) => U, a: A, b: B): U {
   }
 }
 
+/**
+ * What a list shows while it is empty (`mapArray`, `indexArray`): `render()` run once in a row
+ * owner of its own, disposed as soon as the list has rows again or goes away.
+ */
+class Fallback<U> {
+  private owner: Owner | null = null;
+  constructor(private readonly render: (() => U) | undefined) {}
+
+  /** The output for an empty list: the fallback's (rendered now unless it is showing), or `current`. */
+  show(list: Owner, current: U[]): U[] {
+    if (this.render === undefined || this.owner !== null) return current;
+    const owner = rowOwner(list);
+    current = [runInRow(owner, this.render, undefined, undefined)];
+    this.owner = owner;
+    return current;
+  }
+
+  /** Disposes the fallback if it is showing; returns whether it was (then its output must go). */
+  dismiss(): boolean {
+    const owner = this.owner;
+    if (owner === null) return false;
+    this.owner = null;
+    disposeOwner(owner);
+    return true;
+  }
+}
+
 /** A keyed row: an owner with its key, mapped value and position. */
 class Row<U> extends Owner {
   declare key: unknown;
@@ -124,31 +151,17 @@ export function mapArray<T, U>(
 ): Accessor<U[]> {
   if (serverLists !== undefined) return serverLists(list, mapFn, options, true);
   const keyOf = options?.key;
-  const fallback = options?.fallback;
+  const fallback = new Fallback(options?.fallback);
   let rows: Row<U>[] = [];
   let output: U[] = [];
   let self: Owner | null = null;
-  /**
-   * While the list is empty and has a fallback: the row owner it was rendered in, once, disposed
-   * as soon as the list has rows again or goes away.
-   */
-  let fallbackOwner: Owner | null = null;
 
-  /** Disposes the fallback if it is showing (its output with it). */
-  const dismissFallback = (): void => {
-    const owner = fallbackOwner;
-    if (owner !== null) {
-      fallbackOwner = null;
-      output = [];
-      disposeOwner(owner);
-    }
-  };
   const disposeAll = (): void => {
     const old = rows;
     rows = [];
     output = [];
     for (let i = 0; i < old.length; i++) disposeOwner(old[i]!);
-    dismissFallback();
+    fallback.dismiss();
   };
   // Registered on every run; acts only when the memo itself is disposed (not when it re-runs).
   const onListCleanup = (): void => {
@@ -177,16 +190,9 @@ export function mapArray<T, U>(
 
     if (n === 0) {
       if (m !== 0) disposeAll(); // (no fallback is showing)
-      if (fallback !== undefined && fallbackOwner === null) {
-        // A keyless row serves as the fallback's owner: a `rowOwner` would do the same, but
-        // lists without `indexArray` would carry that function for this alone.
-        const owner = new Row<U>(self!, undefined, 0);
-        output = [runInRow(owner, fallback, undefined, undefined)];
-        fallbackOwner = owner;
-      }
-      return output;
+      return (output = fallback.show(self!, output));
     }
-    dismissFallback();
+    if (fallback.dismiss()) output = [];
 
     const keys: readonly unknown[] = keyOf === undefined ? items : items.map((item) => keyOf(item));
 
@@ -286,28 +292,17 @@ export function indexArray<T, U>(
   options?: IndexArrayOptions<U>,
 ): Accessor<U[]> {
   if (serverLists !== undefined) return serverLists(list, mapFn, options, false);
-  const fallback = options?.fallback;
+  const fallback = new Fallback(options?.fallback);
   let rows: { owner: Owner; value: U; set: Setter<T> }[] = [];
   let output: U[] = [];
   let self: Owner | null = null;
-  /** While the list is empty and has a fallback: the row owner it was rendered in (as in mapArray). */
-  let fallbackOwner: Owner | null = null;
 
-  /** Disposes the fallback if it is showing (its output with it). */
-  const dismissFallback = (): void => {
-    const owner = fallbackOwner;
-    if (owner !== null) {
-      fallbackOwner = null;
-      output = [];
-      disposeOwner(owner);
-    }
-  };
   const disposeAll = (): void => {
     const old = rows;
     rows = [];
     output = [];
     for (let i = 0; i < old.length; i++) disposeOwner(old[i]!.owner);
-    dismissFallback();
+    fallback.dismiss();
   };
   const onListCleanup = (): void => {
     if (self !== null && self.flags & DISPOSED) disposeAll();
@@ -323,14 +318,9 @@ export function indexArray<T, U>(
 
     if (n === 0) {
       if (m !== 0) disposeAll(); // (no fallback is showing)
-      if (fallback !== undefined && fallbackOwner === null) {
-        const owner = rowOwner(self!);
-        output = [runInRow(owner, fallback, undefined, undefined)];
-        fallbackOwner = owner;
-      }
-      return output;
+      return (output = fallback.show(self!, output));
     }
-    dismissFallback();
+    if (fallback.dismiss()) output = [];
 
     try {
       return batch(() => {
