@@ -143,8 +143,9 @@ async function wrk(server, c, opts, seconds) {
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (d) => (out += d));
     await once(child, 'exit');
-    const requests = Number(/(\d+) requests in ([\d.]+)(ms|s|m)/.exec(out)?.[1] ?? NaN);
-    const [, amount, unit] = /requests in ([\d.]+)(ms|s|m)/.exec(out) ?? [];
+    // "123456 requests in 3.00s, …"
+    const [, count, amount, unit] = /(\d+) requests in ([\d.]+)(ms|s|m)\b/.exec(out) ?? [];
+    const requests = Number(count);
     const elapsedMs = Number(amount) * (unit === 'ms' ? 1 : unit === 's' ? 1000 : 60_000);
     const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
     const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
