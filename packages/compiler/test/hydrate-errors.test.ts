@@ -37,6 +37,15 @@ async function load(source: string, mode: 'hydrate' | 'ssr'): Promise<Module> {
   return import(/* @vite-ignore */ pathToFileURL(file).href);
 }
 
+/** A page from `renderToString`: its markup without the scripts, and the data its scripts carry. */
+function splitPage(html: string): { page: string; data: Record<string, unknown> } {
+  const self: { $lepta?: { d: Record<string, unknown> } } = {};
+  for (const [, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
+    new Function('self', 'document', `var $lepta; ${body!}; self.$lepta = $lepta;`)(self, { currentScript: { remove() {} } });
+  }
+  return { page: html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, ''), data: self.$lepta?.d ?? {} };
+}
+
 /** `source` rendered to a string by its `ssr` build, and its `hydrate` build. */
 async function roundTrip(source: string): Promise<{ html: string; client: Module }> {
   const server = await load(source, 'ssr');
@@ -211,14 +220,9 @@ describe('the ids of an ErrorBoundary’s fallback', () => {
     };
     const { renderToString } = await import('@lepta/server');
     const runtime = await import('@lepta/server/runtime');
-    const html = renderToString(() => runtime.createComponent(server.App, {}), { hydrationScript: false });
-    const page = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
-    const self: { $lepta?: { d: Record<string, unknown> } } = {};
-    for (const [, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
-      new Function('self', 'document', `var $lepta; ${body!}; self.$lepta = $lepta;`)(self, { currentScript: { remove() {} } });
-    }
+    const { page, data } = splitPage(renderToString(() => runtime.createComponent(server.App, {}), { hydrationScript: false }));
     const warn = warnings();
-    expect(await hydrateWith(page, self.$lepta!.d)).toEqual({ fetched: [], fallback: 'fallback data', sibling: 'sibling data', main: undefined });
+    expect(await hydrateWith(page, data)).toEqual({ fetched: [], fallback: 'fallback data', sibling: 'sibling data', main: undefined });
     expect(warn).not.toHaveBeenCalled();
   });
 });
@@ -291,12 +295,7 @@ describe('a throw on the client only, inside an ErrorBoundary', () => {
     server.io.load = (name: string) => `${name} data`;
     const { renderToString } = await import('@lepta/server');
     const runtime = await import('@lepta/server/runtime');
-    const html = renderToString(() => runtime.createComponent(server.App, {}), { hydrationScript: false });
-    const page = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '');
-    const self: { $lepta?: { d: Record<string, unknown> } } = {};
-    for (const [, body] of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
-      new Function('self', 'document', `var $lepta; ${body!}; self.$lepta = $lepta;`)(self, { currentScript: { remove() {} } });
-    }
+    const { page, data } = splitPage(renderToString(() => runtime.createComponent(server.App, {}), { hydrationScript: false }));
 
     const client = await load(SOURCE, 'hydrate');
     const fetched: string[] = [];
@@ -305,7 +304,7 @@ describe('a throw on the client only, inside an ErrorBoundary', () => {
       fetched.push(name);
       return new Promise<string>(() => {});
     };
-    (globalThis as { $lepta?: unknown }).$lepta = { d: self.$lepta!.d, e: null };
+    (globalThis as { $lepta?: unknown }).$lepta = { d: data, e: null };
     const c = serverPage(page);
     warnings(); // the failed region is a mismatch, recovered by the client
     hydrated(() => createComponent(client.App, {}), c);
